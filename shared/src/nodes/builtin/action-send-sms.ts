@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { defineNode, NEXT } from '../types';
+
+export const actionSendSms = defineNode({
+  type: 'action.sendSms',
+  title: 'Send SMS',
+  description: 'Sends a text message to the contact’s phone, personalised with Liquid.',
+  category: 'action',
+  icon: 'message-square',
+  color: '#16a34a',
+  version: 1,
+  configSchema: z.object({
+    body: z.string().min(1, 'the message is empty').meta({ title: 'Message', format: 'liquid', description: 'Liquid: {{ contact.firstName }}, {{ order.number }}' }),
+    transactional: z
+      .boolean()
+      .default(false)
+      .meta({ title: 'Transactional', description: 'Service messages skip marketing consent, send windows and caps' }),
+  }),
+  defaults: { body: 'Hi {{ contact.firstName }}, your order {{ order.number }} is waiting for payment.', transactional: false },
+  outputs: () => [NEXT],
+  summary: (c) => `SMS: “${c.body.length > 48 ? `${c.body.slice(0, 47)}…` : c.body}”`,
+  templates: (c) => [{ field: 'body', source: c.body, kind: 'liquid' }],
+  behavior: {
+    kind: 'effect',
+    message: (c) => ({ channel: 'sms', marketing: !c.transactional }),
+  },
+});

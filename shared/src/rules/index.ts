@@ -1,0 +1,4 @@
+export * from './schema';
+export * from './evaluate';
+export * from './describe';
+export * from './path';

@@ -1,0 +1,3 @@
+export * from './duration';
+export * from './zoned';
+export * from './resolve-zone';
