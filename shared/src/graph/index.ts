@@ -1,2 +1,3 @@
 export * from './schema';
 export * from './settings';
+export * from './parse-json';
