@@ -8,3 +8,4 @@ import { NodeRegistry } from './registry';
 
 /** The registry of built-in node types. Plugins use `builtinRegistry.extend(...)`. */
 export const builtinRegistry = new NodeRegistry(builtinNodes);
+export * from './contract';

@@ -48,9 +48,23 @@ export function formatSeconds(total: number): string {
   return (total < 0 ? '-' : '') + parts.join(' ');
 }
 
+/** Keeps the units the marketer wrote: "PT24H" stays "24 h" (not "1 day"), "P1DT36H" is "1 day 36 h". */
 export function formatDuration(text: string): string {
-  const seconds = parseDuration(text);
-  return seconds === undefined ? text : formatSeconds(seconds);
+  const m = pattern.exec(text);
+  if (!m || parseDuration(text) === undefined) return text;
+  const days = Number(m[1] ?? 0) * 7 + Number(m[2] ?? 0);
+  let rest = Number(m[3] ?? 0) * 3600 + Number(m[4] ?? 0) * 60 + Number(m[5] ?? 0);
+  const parts = days ? [`${days} ${days === 1 ? 'day' : 'days'}`] : [];
+  for (const [size, unit] of [
+    [3600, 'h'],
+    [60, 'min'],
+    [1, 's'],
+  ] as const) {
+    const n = Math.floor(rest / size);
+    if (n > 0) parts.push(`${n} ${unit}`);
+    rest -= n * size;
+  }
+  return parts.join(' ') || '0 s';
 }
 
 /** Compact offset for timelines: "+24h", "+2d 3h", "+0s". */
