@@ -1,0 +1,3 @@
+export * from './problems';
+export { validate } from './validate';
+export { formatProblem, summarizeGraph } from './format';
