@@ -4,4 +4,6 @@ export * from './rules/index';
 export * from './time/index';
 export * from './nodes/index';
 export * from './liquid/index';
-export * from './interpreter/types';
+export * from './interpreter/index';
+export * from './simulator/index';
+export * from './validator/index';

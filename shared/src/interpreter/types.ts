@@ -94,7 +94,11 @@ export interface RunState {
   visits: Record<string, number>;
   /** Counter for command ids, so that replays produce the same ids. */
   seq: number;
-  /** Events that arrived while an effect or lookup was in flight, delivered when the run can use them. */
+  /**
+   * Events that arrived while the run was busy (an effect or lookup in flight, a message held by
+   * the send window or the cap), offered to the next event waits it reaches without pausing;
+   * emptied once it pauses on a wait. At most INBOX_LIMIT, oldest dropped.
+   */
   inbox: FlowEvent[];
   startedAt: string;
   endedAt?: string;

@@ -67,11 +67,11 @@ export function formatDuration(text: string): string {
   return parts.join(' ') || '0 s';
 }
 
-/** Compact offset for timelines: "+24h", "+2d 3h", "+0s". */
+/** Compact offset for timelines: "+24h", "+2d 3h", "+0s". Days only from 48 h on: "+24h" reads better than "+1d". */
 export function formatOffset(seconds: number): string {
   if (seconds === 0) return '+0s';
-  const d = Math.floor(seconds / 86400);
-  const h = Math.floor((seconds % 86400) / 3600);
+  const d = seconds >= 172800 ? Math.floor(seconds / 86400) : 0;
+  const h = Math.floor((seconds - d * 86400) / 3600);
   const m = Math.floor((seconds % 3600) / 60);
   const s = seconds % 60;
   const parts = [d ? `${d}d` : '', h ? `${h}h` : '', m ? `${m}m` : '', s ? `${s}s` : ''].filter(Boolean);
