@@ -1,0 +1,41 @@
+import { CliError, EXIT_USAGE, type CliIO } from './io';
+import { nodeTypesCommand, nodeTypesUsage } from './commands/node-types';
+import { simulateCommand, simulateUsage } from './commands/simulate';
+import { newCommand, newUsage, templatesCommand, templatesUsage } from './commands/templates';
+import { validateCommand, validateUsage } from './commands/validate';
+
+const commands: Record<string, { run: (args: string[], io: CliIO) => Promise<number>; usage: string; help: string }> = {
+  validate: { run: validateCommand, usage: validateUsage, help: 'check a flow; exit 1 with every problem found' },
+  simulate: { run: simulateCommand, usage: simulateUsage, help: 'run a flow against scripted events on a virtual clock' },
+  templates: { run: templatesCommand, usage: templatesUsage, help: 'list the ready-made flows' },
+  new: { run: newCommand, usage: newUsage, help: 'write a template flow and its sample events into a folder' },
+  'node-types': { run: nodeTypesCommand, usage: nodeTypesUsage, help: 'list the node types (--json: with config schemas)' },
+};
+
+function help(): string {
+  const width = Math.max(...Object.values(commands).map((c) => c.usage.length));
+  return ['nudgeflow: marketing-automation flows from the command line', '', ...Object.values(commands).map((c) => `  ${c.usage.padEnd(width)}  ${c.help}`)].join('\n');
+}
+
+/** Runs one CLI invocation; returns the exit code. Expected failures print one clear message, never a stack. */
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.out(help());
+    return name ? 0 : EXIT_USAGE;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`nudgeflow: unknown command "${name}"\n\n${help()}`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.err(`nudgeflow ${name}: ${error.message}`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,18 @@
+import { writeSection } from './results-file';
+import { interpreterSuite } from './suites/interpreter';
+
+/** `npm run bench [suite...]`: runs the named suites (all by default) and rewrites their sections of RESULTS.md. */
+const suites = {
+  interpreter: { title: 'Validator and simulator', run: interpreterSuite },
+};
+
+const wanted = process.argv.slice(2);
+for (const name of wanted) if (!(name in suites)) throw new Error(`unknown suite "${name}"; known: ${Object.keys(suites).join(', ')}`);
+for (const [name, suite] of Object.entries(suites)) {
+  if (wanted.length && !wanted.includes(name)) continue;
+  console.log(`== ${name}`);
+  const { rows, notes } = await suite.run();
+  for (const r of rows) console.log(`  ${r.metric}: ${r.value.toFixed(2)} ${r.unit}${r.target ? ` (target ${r.target}: ${r.met ? 'met' : 'MISSED'})` : ''}`);
+  await writeSection(name, suite.title, rows, notes);
+}
+console.log('results written to tests/bench/RESULTS.md');
