@@ -57,7 +57,8 @@ export type WaitPlan =
 
 /** Fresh facts a condition asks for; the workflow answers from Postgres, the simulator from its script. */
 export type FactQuery =
-  | { type: 'hasPurchased'; skus: string[]; categories: string[]; withinDays?: number }
+  /** `excludeOrderId`: the run's own order, so "bought it again" does not count the order that started the run. */
+  | { type: 'hasPurchased'; skus: string[]; categories: string[]; withinDays?: number; excludeOrderId?: string }
   | { type: 'engagement'; nodeId: string; action: 'opened' | 'clicked'; withinSeconds?: number }
   | { type: 'custom'; nodeType: string; config: unknown };
 

@@ -11,6 +11,7 @@ function hasPurchased(query: Extract<FactQuery, { type: 'hasPurchased' }>, world
     .find(
       (p) =>
         p.atSeconds >= since &&
+        p.orderId !== query.excludeOrderId &&
         (anything || p.items.some((i) => query.skus.includes(i.sku) || (i.category !== undefined && query.categories.includes(i.category)))),
     );
   return found ? { matched: true, detail: found.label } : { matched: false };

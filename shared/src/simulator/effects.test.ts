@@ -121,6 +121,14 @@ describe('simulated lookups', () => {
     expect(simulate(g, { contact, events: [start, tooLate] }).steps.at(-1)).toMatchObject({ outcome: 'no' });
   });
 
+  it("does not count the order that started the run as a repeat purchase", () => {
+    const g = chain([['bought', 'condition.hasPurchased', { categories: ['tea'] }]]);
+    const own = { ...start, order: { id: 'o1', number: '1001', items: [{ sku: 'T1', category: 'tea' }] } };
+    expect(simulate(g, { contact, events: [own] }).steps.at(-1)).toMatchObject({ nodeId: 'bought', outcome: 'no' });
+    const another = { atSeconds: 0, type: 'order.paid', order: { id: 'o0', number: '999', items: [{ sku: 'T1', category: 'tea' }] } };
+    expect(simulate(g, { contact, events: [another, own] }).steps.at(-1)).toMatchObject({ outcome: 'yes', detail: 'order 999' });
+  });
+
   it('answers engagement from scripted opens that name the message node', () => {
     const g = chain([
       ['mail', 'action.sendEmail', { subject: 'Hi', mjml: '<mjml></mjml>' }],

@@ -11,6 +11,7 @@ export interface TimedEvent {
 
 export interface Purchase {
   atSeconds: number;
+  orderId: string;
   label: string;
   items: OrderItem[];
 }
@@ -87,7 +88,7 @@ export class SimWorld {
     const add = (order: Order, atSeconds: number) => {
       if (seen.has(order.id)) return;
       seen.add(order.id);
-      purchases.push({ atSeconds, label: `order ${order.number ?? order.id}`, items: order.items });
+      purchases.push({ atSeconds, orderId: order.id, label: `order ${order.number ?? order.id}`, items: order.items });
     };
     for (const o of scenario.orders) add(o, clock.seconds(o.at));
     for (const { atSeconds, event } of script) if (event.order && ORDER_EVENTS.has(event.type)) add(event.order, atSeconds);

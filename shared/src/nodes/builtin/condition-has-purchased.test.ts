@@ -20,6 +20,11 @@ describe('condition.hasPurchased', () => {
     expect(conditionHasPurchased.summary(config)).toBe('If bought anything');
   });
 
+  it("leaves the run's own order out, so a repeat purchase means another order", () => {
+    const withOrder: RunContext = { ...ctx, order: { id: 'o7', items: [] } };
+    expect(query(parse({ skus: ['MUG'] }), withOrder)).toEqual({ type: 'hasPurchased', skus: ['MUG'], categories: [], excludeOrderId: 'o7' });
+  });
+
   it('follows the answer', () => {
     const config = parse({});
     expect([choose(config, { matched: true }), choose(config, { matched: false })]).toEqual(['yes', 'no']);

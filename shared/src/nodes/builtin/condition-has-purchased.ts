@@ -24,7 +24,13 @@ export const conditionHasPurchased = defineNode({
   },
   behavior: {
     kind: 'lookup',
-    query: (c) => ({ type: 'hasPurchased', skus: c.skus, categories: c.categories, ...(c.withinDays === undefined ? {} : { withinDays: c.withinDays }) }),
+    query: (c, ctx) => ({
+      type: 'hasPurchased',
+      skus: c.skus,
+      categories: c.categories,
+      ...(c.withinDays === undefined ? {} : { withinDays: c.withinDays }),
+      ...(ctx.order ? { excludeOrderId: ctx.order.id } : {}),
+    }),
     choose: (_c, answer) => (answer.matched ? 'yes' : 'no'),
   },
 });
