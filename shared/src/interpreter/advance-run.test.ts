@@ -29,7 +29,7 @@ describe('branches and lookups', () => {
     const g = graphOf([[...trigger], ['bought', 'condition.hasPurchased', { skus: ['TEA'], withinDays: 30 }], ['vip', 'flow.exit', { reason: 'repeat buyer' }]], ['trigger->bought', 'bought:yes->vip']);
     const run = start(g);
     expect(run.commands).toEqual([
-      { kind: 'lookup', id: 'bought:1:1', nodeId: 'bought', visit: 1, query: { type: 'hasPurchased', skus: ['TEA'], categories: [], withinDays: 30 } },
+      { kind: 'lookup', id: 'bought:1:1', nodeId: 'bought', visit: 1, query: { type: 'hasPurchased', skus: ['TEA'], categories: [], withinDays: 30, excludeOrderId: 'o1' } },
     ]);
     expect(run.state.pending).toEqual({ kind: 'lookup', commandId: 'bought:1:1', nodeId: 'bought', visit: 1, purpose: 'condition' });
     expect(run.state.status).toBe('running');

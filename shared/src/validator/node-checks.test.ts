@@ -132,7 +132,7 @@ describe('validate: each node', () => {
   });
 
   it('checks the MJML of an email', () => {
-    const email = { subject: 'Hello {{ contact.firstName }}', mjml: '<mj-text>Hi</mj-text>' };
+    const email = { subject: 'Hello {{ contact.firstName }}', mjml: '<mj-text>Hi</mj-text>', transactional: true };
     const result = validate(reminderWith('s', { type: 'action.sendEmail', config: email }));
     expect(placesOf(result.problems)).toEqual([{ severity: 'error', code: 'missing-mjml-root', nodeId: 's', field: 'mjml', line: 1, column: 1 }]);
   });

@@ -38,6 +38,8 @@ export const problemCodes = [
   // Warnings
   'dead-end-wait',
   'exit-on-trigger-event',
+  'unassigned-code-pool',
+  'missing-unsubscribe',
 ] as const;
 
 export type ProblemCode = (typeof problemCodes)[number];

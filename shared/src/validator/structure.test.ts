@@ -120,4 +120,34 @@ describe('validate: warnings', () => {
     const exitOn = [{ event: 'order.created', filter: { match: 'all' as const, rules: [{ field: 'order.total', op: 'gt' as const, value: 1000 }] } }];
     expect(validate(graphOf(reminderNodes, reminderEdges, { settings: { exitOn } })).problems).toEqual([]);
   });
+
+  it('warns when a template uses a code pool that no node of the flow assigns', () => {
+    const assign: NodeSpec = ['a', 'action.assignCode', { pool: 'welcome' }];
+    const mail: NodeSpec = ['m', 'action.sendEmail', { subject: 'Code {{ codes.welcom }}', mjml: '<mjml>{{ codes.welcome }} {{ links.unsubscribe }}</mjml>' }];
+    const result = validate(graphOf([trigger, assign, mail], ['t->a', 'a->m']));
+    expect(result.ok).toBe(true);
+    expect(result.problems).toEqual([
+      {
+        severity: 'warning',
+        code: 'unassigned-code-pool',
+        nodeId: 'm',
+        field: 'subject',
+        message: '"codes.welcom" renders empty: no "Assign a code" node in this flow uses pool "welcom" (this flow assigns: welcome)',
+      },
+    ]);
+  });
+
+  it('warns when a marketing email has no unsubscribe link, but not a transactional one', () => {
+    const mail = (transactional: boolean): NodeSpec => ['m', 'action.sendEmail', { subject: 'Hi', mjml: '<mjml>Hello</mjml>', transactional }];
+    expect(validate(graphOf([trigger, mail(false)], ['t->m'])).problems).toEqual([
+      {
+        severity: 'warning',
+        code: 'missing-unsubscribe',
+        nodeId: 'm',
+        field: 'mjml',
+        message: 'a marketing email should offer an unsubscribe link: add {{ links.unsubscribe }}, or mark the email transactional',
+      },
+    ]);
+    expect(validate(graphOf([trigger, mail(true)], ['t->m'])).problems).toEqual([]);
+  });
 });

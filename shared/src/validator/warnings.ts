@@ -34,6 +34,65 @@ function exitOnTriggerEvent(nodes: readonly NodeInfo[], settings: FlowSettings):
   return problems;
 }
 
+function templatesOf(info: NodeInfo) {
+  if (!info.def?.templates || info.config === undefined) return [];
+  try {
+    return info.def.templates(info.config);
+  } catch {
+    return []; // reported as a definition error by the node checks
+  }
+}
+
+const codeReference = /\bcodes\.([A-Za-z0-9_-]+)|\bcodes\[\s*["']([^"']+)["']\s*\]/g;
+
+/** `{{ codes.welcom }}` renders empty unless some node of the flow hands out codes from that pool. */
+function unassignedCodePools(nodes: readonly NodeInfo[]): Problem[] {
+  const pools = new Set(
+    nodes.flatMap((info) => (info.node.type === 'action.assignCode' && info.config ? [(info.config as { pool: string }).pool] : [])),
+  );
+  const problems: Problem[] = [];
+  for (const info of nodes) {
+    for (const template of templatesOf(info)) {
+      const seen = new Set<string>();
+      for (const match of template.source.matchAll(codeReference)) {
+        const pool = (match[1] ?? match[2]) as string;
+        if (pools.has(pool) || seen.has(pool)) continue;
+        seen.add(pool);
+        const known = pools.size ? ` (this flow assigns: ${[...pools].join(', ')})` : '';
+        problems.push({
+          severity: 'warning',
+          code: 'unassigned-code-pool',
+          nodeId: info.node.id,
+          field: template.field,
+          message: `"codes.${pool}" renders empty: no "Assign a code" node in this flow uses pool "${pool}"${known}`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/** Marketing email without a visible way out annoys people and mailbox providers alike. */
+function missingUnsubscribe(nodes: readonly NodeInfo[]): Problem[] {
+  return nodes.flatMap((info): Problem[] => {
+    const def = info.def;
+    if (def?.behavior.kind !== 'effect' || info.config === undefined) return [];
+    if (def.behavior.message?.(info.config)?.channel !== 'email' || !def.behavior.message(info.config)?.marketing) return [];
+    const sources = templatesOf(info).map((t) => t.source);
+    if (sources.some((source) => /links\.unsubscribe/.test(source))) return [];
+    const mjml = templatesOf(info).find((t) => t.kind === 'mjml');
+    return [
+      {
+        severity: 'warning',
+        code: 'missing-unsubscribe',
+        nodeId: info.node.id,
+        ...(mjml ? { field: mjml.field } : {}),
+        message: 'a marketing email should offer an unsubscribe link: add {{ links.unsubscribe }}, or mark the email transactional',
+      },
+    ];
+  });
+}
+
 export function checkWarnings(nodes: readonly NodeInfo[], edges: readonly GraphEdge[], settings: FlowSettings): Problem[] {
-  return [...deadEndWaits(nodes, edges), ...exitOnTriggerEvent(nodes, settings)];
+  return [...deadEndWaits(nodes, edges), ...exitOnTriggerEvent(nodes, settings), ...unassignedCodePools(nodes), ...missingUnsubscribe(nodes)];
 }
