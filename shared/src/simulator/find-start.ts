@@ -36,8 +36,8 @@ export function findStart({ ref, script, world, clock, horizon }: Setup): StartP
         for (let i = 0; i < script.length; i++) {
           const timed = script[i] as TimedEvent;
           if (timed.atSeconds > horizon) break;
-          world.observe(timed);
-          if (behavior.matches(config, timed.event)) return { kind: 'start', atSeconds: timed.atSeconds, trigger: timed.event, next: i + 1 };
+          const event = world.observe(timed);
+          if (behavior.matches(config, event)) return { kind: 'start', atSeconds: timed.atSeconds, trigger: event, next: i + 1 };
         }
         return { kind: 'notStarted', detail: `no ${behavior.eventType(config)} event started the flow` };
       }

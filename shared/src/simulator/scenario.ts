@@ -13,6 +13,8 @@ export const scriptedEventSchema = z.strictObject({
   cart: cartSchema.optional(),
   product: productSchema.optional(),
   data: z.record(z.string(), z.unknown()).optional(),
+  /** What the shop says about the contact along with this event; merged into the contact. */
+  contact: contactSchema.omit({ id: true }).partial().optional(),
   /** Defaults to "sim-<index>". */
   id: z.string().min(1).optional(),
 });

@@ -7,6 +7,8 @@ import type { Scenario } from './scenario';
 export interface TimedEvent {
   atSeconds: number;
   event: FlowEvent;
+  /** Contact fields the scripted event brings along. */
+  contactUpdate?: Partial<Contact>;
 }
 
 export interface Purchase {
@@ -49,7 +51,7 @@ const ORDER_EVENTS = new Set(['order.created', 'order.paid']);
 export function scriptEvents(scenario: Scenario, clock: SimClock): TimedEvent[] {
   return scenario.events
     .map((e, index) => {
-      const { atSeconds, id, type, order, cart, product, data } = e;
+      const { atSeconds, id, type, order, cart, product, data, contact } = e;
       const event: FlowEvent = {
         id: id ?? `sim-${index}`,
         type,
@@ -60,10 +62,10 @@ export function scriptEvents(scenario: Scenario, clock: SimClock): TimedEvent[] 
         ...(product ? { product } : {}),
         ...(data ? { data } : {}),
       };
-      return { atSeconds, event, index };
+      return { atSeconds, event, index, ...(contact ? { contactUpdate: contact } : {}) };
     })
     .sort((a, b) => a.atSeconds - b.atSeconds || a.index - b.index)
-    .map(({ atSeconds, event }) => ({ atSeconds, event }));
+    .map(({ index: _index, ...timed }) => timed);
 }
 
 /**
@@ -95,12 +97,19 @@ export class SimWorld {
     this.#purchases = purchases;
   }
 
-  /** An event happened: orders and logins move the contact's activity dates. */
-  observe({ event }: TimedEvent): void {
+  /**
+   * An event happened: what it says about the contact is merged in, and an order or a login moves
+   * the contact's counters, as ingestion does, unless the shop sent them itself. Returns the event
+   * as the run sees it: with the contact as it is now.
+   */
+  observe({ event, contactUpdate = {} }: TimedEvent): FlowEvent {
     if (event.order) this.latestOrder = event.order;
+    let contact: Contact = { ...this.contact, ...contactUpdate };
     if (event.type === 'order.created')
-      this.contact = { ...this.contact, lastOrderAt: event.occurredAt, orderCount: (this.contact.orderCount ?? 0) + 1 };
-    if (event.type === 'customer.login') this.contact = { ...this.contact, lastLoginAt: event.occurredAt };
+      contact = { ...contact, lastOrderAt: contactUpdate.lastOrderAt ?? event.occurredAt, orderCount: contactUpdate.orderCount ?? (this.contact.orderCount ?? 0) + 1 };
+    if (event.type === 'customer.login') contact = { ...contact, lastLoginAt: contactUpdate.lastLoginAt ?? event.occurredAt };
+    this.contact = contact;
+    return { ...event, contact };
   }
 
   purchasesUntil(atSeconds: number): Purchase[] {

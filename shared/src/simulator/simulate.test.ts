@@ -95,3 +95,25 @@ describe('simulate: start and end', () => {
     expect(simulate(g, { contact, events: [created] }).end).toEqual({ atSeconds: 0, reason: 'failed', detail: 'the flow has no trigger node' });
   });
 });
+
+describe('simulate: the contact as events change it', () => {
+  const vip = graphOf(
+    [
+      ['trigger', 'trigger.event', { event: 'order.created', filter: { match: 'all', rules: [{ field: 'contact.orderCount', op: 'gte', value: 5 }] } }],
+      ['bye', 'flow.exit', { reason: 'vip' }],
+    ],
+    ['trigger->bye'],
+  );
+
+  it('counts an order.created like ingestion does: the 5th order starts a "5th order" flow', () => {
+    const result = simulate(vip, { contact: { ...contact, orderCount: 4 }, events: [created] });
+    expect(result.end).toEqual({ atSeconds: 0, reason: 'exited', nodeId: 'bye', detail: 'vip' });
+  });
+
+  it('takes the shop’s own figures when the event brings them', () => {
+    const told = { ...created, contact: { orderCount: 3, firstName: 'Evička' } };
+    expect(simulate(vip, { contact: { ...contact, orderCount: 4 }, events: [told] }).end.reason).toBe('notStarted');
+    const five = { ...created, contact: { orderCount: 5 } };
+    expect(simulate(vip, { contact, events: [five] }).end.reason).toBe('exited');
+  });
+});

@@ -107,9 +107,8 @@ function drive(sim: Sim, first: Advance, startAt: number, firstEvent: number): S
       const event = sim.script[next];
       if (event && event.atSeconds <= sim.horizon && (timerAt === undefined || event.atSeconds <= timerAt)) {
         now = event.atSeconds;
-        sim.world.observe(event);
         next += 1;
-        input = { kind: 'event', event: event.event };
+        input = { kind: 'event', event: sim.world.observe(event) };
       } else if (timerAt !== undefined && timerAt <= sim.horizon) {
         now = Math.max(now, timerAt);
         input = { kind: 'timer' };
