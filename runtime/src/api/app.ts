@@ -1,0 +1,55 @@
+import { swaggerUI } from '@hono/swagger-ui';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { NodeRegistry } from '@nudgeflow/shared';
+import type { Credentials } from '../config';
+import { requireAdmin } from './auth';
+import { errorBody, handleError } from './errors';
+import { healthRoutes, type HealthChecks } from './health/health';
+import { nodeTypeRoutes } from './node-types/node-types';
+
+export interface ApiDeps {
+  credentials: Credentials;
+  registry: NodeRegistry;
+  health: HealthChecks;
+}
+
+/** Route groups mounted under /api; `admin` ones need the admin token. */
+export interface RouteGroup {
+  path: string;
+  routes: OpenAPIHono;
+  admin: boolean;
+}
+
+/**
+ * The whole HTTP API. Route groups come in as a list so that the API can be assembled from its
+ * parts (tests mount only what they exercise) and every group gets the same auth and errors.
+ */
+export function createApp(deps: ApiDeps, groups: RouteGroup[] = []): OpenAPIHono {
+  const app = new OpenAPIHono();
+  app.onError(handleError);
+  app.notFound((c) => c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404));
+
+  const admin = requireAdmin(deps.credentials.adminToken);
+  const all: RouteGroup[] = [
+    { path: '/api/health', routes: healthRoutes(deps.health), admin: false },
+    { path: '/api/node-types', routes: nodeTypeRoutes(deps.registry), admin: true },
+    ...groups,
+  ];
+  for (const group of all) {
+    if (group.admin) {
+      app.use(group.path, admin);
+      app.use(`${group.path}/*`, admin);
+    }
+    app.route(group.path, group.routes);
+  }
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'adminToken', { type: 'http', scheme: 'bearer', description: 'NUDGEFLOW_ADMIN_TOKEN' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'apiKey', in: 'header', name: 'X-Api-Key', description: 'NUDGEFLOW_API_KEY' });
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Nudgeflow API', version: '1', description: 'Flows, runs, messages and event ingestion. Errors are `{ error: { code, message, details? } }`.' },
+    security: [{ adminToken: [] }],
+  });
+  app.get('/api/docs', swaggerUI({ url: '/api/openapi.json' }));
+  return app;
+}
