@@ -30,7 +30,7 @@ describe('API basics', () => {
     expect(none.status).toBe(401);
     expect(await none.json()).toEqual({ error: { code: 'unauthorized', message: 'send the admin token as "Authorization: Bearer <token>"' } });
     const wrong = await app.request('/api/node-types', { headers: { authorization: 'Bearer nope' } });
-    expect((await wrong.json()).error.message).toBe('the admin token is not valid');
+    expect(((await wrong.json()) as { error: { message: string } }).error.message).toBe('the admin token is not valid');
   });
 
   it('serves the node catalog with JSON Schemas', async () => {
