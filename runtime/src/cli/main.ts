@@ -1,5 +1,6 @@
 import { CliError, EXIT_USAGE, type CliIO } from './io';
 import { nodeTypesCommand, nodeTypesUsage } from './commands/node-types';
+import { setupCommand, setupUsage } from './commands/setup';
 import { simulateCommand, simulateUsage } from './commands/simulate';
 import { newCommand, newUsage, templatesCommand, templatesUsage } from './commands/templates';
 import { validateCommand, validateUsage } from './commands/validate';
@@ -9,8 +10,12 @@ const commands: Record<string, { run: (args: string[], io: CliIO) => Promise<num
   simulate: { run: simulateCommand, usage: simulateUsage, help: 'run a flow against scripted events on a virtual clock' },
   templates: { run: templatesCommand, usage: templatesUsage, help: 'list the ready-made flows' },
   new: { run: newCommand, usage: newUsage, help: 'write a template flow and its sample events into a folder' },
+  setup: { run: setupCommand, usage: setupUsage, help: 'build the Temporal CLI the dev stack and tests use (first time only)' },
   'node-types': { run: nodeTypesCommand, usage: nodeTypesUsage, help: 'list the node types (--json: with config schemas)' },
 };
+
+/** The command names, for docs and the compose config test. */
+export const commandNames = Object.keys(commands);
 
 function help(): string {
   const width = Math.max(...Object.values(commands).map((c) => c.usage.length));
