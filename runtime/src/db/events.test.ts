@@ -1,0 +1,61 @@
+import type { FlowEvent } from '@nudgeflow/shared';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { findEngagement, getEvent, listEvents, storeEvent } from './events';
+import { ingestEvent } from './ingest-event';
+import { insertMessage } from './messages';
+import { useTestDatabase } from './test-database';
+
+const db = useTestDatabase();
+
+const event = (id: string, type: string, occurredAt: string, data?: Record<string, unknown>): FlowEvent => ({
+  id,
+  type,
+  occurredAt,
+  contact: { id: 'ann' },
+  ...(data ? { data } : {}),
+});
+
+describe('events', () => {
+  beforeEach(() => db.reset());
+
+  it('storeEvent inserts the event and its outbox row once', async () => {
+    await ingestEvent(db.sql, event('seed', 'customer.registered', '2026-03-01T00:00:00Z'));
+    const e = event('e1', 'product.viewed', '2026-03-02T00:00:00Z');
+    expect(await db.sql.begin((tx) => storeEvent(tx, e, 'ann'))).toBe('inserted');
+    expect(await db.sql.begin((tx) => storeEvent(tx, e, 'ann'))).toBe('duplicate');
+    expect(await db.sql`select event_id from outbox where event_id = 'e1'`).toEqual([{ event_id: 'e1' }]);
+    expect(await getEvent(db.sql, 'e1')).toEqual({ event: e, contactId: 'ann', receivedAt: expect.any(String) });
+  });
+
+  it("lists a contact's or an order's events, newest first", async () => {
+    await ingestEvent(db.sql, event('a', 'customer.login', '2026-03-01T00:00:00Z'));
+    await ingestEvent(db.sql, { ...event('b', 'order.created', '2026-03-02T00:00:00Z'), order: { id: 'o1', items: [] } });
+    await ingestEvent(db.sql, event('c', 'customer.login', '2026-03-03T00:00:00Z'));
+    expect((await listEvents(db.sql, { contactId: 'ann' })).map((s) => s.event.id)).toEqual(['c', 'b', 'a']);
+    expect((await listEvents(db.sql, { orderId: 'o1' })).map((s) => [s.event.id, s.orderId])).toEqual([['b', 'o1']]);
+    expect((await listEvents(db.sql, { type: 'customer.login', limit: 1 })).map((s) => s.event.id)).toEqual(['c']);
+  });
+
+  it('finds an open of a message from the node, after it was sent and within the window', async () => {
+    await ingestEvent(db.sql, event('seed', 'customer.registered', '2026-03-01T00:00:00Z'));
+    await insertMessage(db.sql, {
+      idempotencyKey: 'k',
+      contactId: 'ann',
+      nodeId: 'mail',
+      channel: 'email',
+      marketing: true,
+      status: 'sent',
+      sentAt: '2026-03-02T10:00:00Z',
+    });
+    await ingestEvent(db.sql, event('before', 'email.opened', '2026-03-02T09:00:00Z', { nodeId: 'mail' }));
+    await ingestEvent(db.sql, event('other', 'email.opened', '2026-03-02T10:30:00Z', { nodeId: 'another' }));
+    const ask = (withinSeconds?: number, now = '2026-03-05T00:00:00Z') =>
+      findEngagement(db.sql, { contactId: 'ann', nodeId: 'mail', action: 'opened', now: new Date(now), ...(withinSeconds ? { withinSeconds } : {}) });
+    expect(await ask()).toEqual({ matched: false });
+    await ingestEvent(db.sql, event('open', 'email.opened', '2026-03-02T12:00:00Z', { nodeId: 'mail' }));
+    expect(await ask()).toEqual({ matched: true, detail: 'email.opened at 2026-03-02T12:00:00.000Z' });
+    expect(await ask(3600)).toEqual({ matched: false });
+    expect(await ask(7200)).toEqual({ matched: true, detail: 'email.opened at 2026-03-02T12:00:00.000Z' });
+    expect(await ask(undefined, '2026-03-02T11:00:00Z')).toEqual({ matched: false });
+  });
+});

@@ -1,0 +1,93 @@
+import type { FlowEvent } from '@nudgeflow/shared';
+import type { Sql, Tx } from './client';
+import { applyEventToContact } from './contact-merge';
+import { contactLockKeys, resolveContact } from './contacts';
+import { storeEvent } from './events';
+import { lockKeys } from './locks';
+import { isOrderCounted, upsertOrder } from './orders';
+
+export interface IngestResult {
+  /** 'duplicate': an event with this id was stored before (or earlier in the batch); nothing changed. */
+  status: 'stored' | 'duplicate';
+  eventId: string;
+  contactId: string;
+}
+
+/** Raised inside the transaction when an event turns out to be stored already: roll back, retry knowing it. */
+class DuplicateFound extends Error {}
+
+const MAX_ATTEMPTS = 3;
+
+/** The contact, order and counters one event changes, then the event and its outbox row. */
+async function ingestOne(tx: Tx, event: FlowEvent): Promise<string> {
+  const { order } = event;
+  const counts = event.type === 'order.created' && order !== undefined;
+  const contact = await resolveContact(tx, event.contact, {
+    alreadyLocked: true,
+    adjust: async (merged) => applyEventToContact(merged, event, { orderAlreadyCounted: counts && (await isOrderCounted(tx, order.id)) }),
+  });
+  if (order) {
+    await upsertOrder(tx, order, {
+      contactId: contact.id,
+      seenAt: event.occurredAt,
+      counted: counts,
+      ...(event.type === 'order.cancelled' ? { cancelledAt: event.occurredAt } : {}),
+    });
+  }
+  if ((await storeEvent(tx, event, contact.id)) === 'duplicate') throw new DuplicateFound();
+  return contact.id;
+}
+
+/**
+ * Everything incoming (already validated) events change, in one transaction, in the order given:
+ * each event's contact is found or created with its fields merged in and the counters it moves
+ * updated (applyEventToContact), its order stored, and the event stored with its outbox row.
+ * An event id seen before (stored earlier, or earlier in the batch) changes nothing. Every lock
+ * the batch needs (contact identities, orders) is taken up front in one order, so batches
+ * touching the same contacts queue rather than deadlock. Results come in the order given.
+ */
+export async function ingestEvents(sql: Sql, events: FlowEvent[]): Promise<IngestResult[]> {
+  const firstIndex = new Map<string, number>();
+  events.forEach((e, i) => firstIndex.has(e.id) || firstIndex.set(e.id, i));
+  const unique = [...firstIndex.values()].map((i) => events[i] as FlowEvent);
+  const keys = unique.flatMap((e) => [...contactLockKeys(e.contact), ...(e.order ? [`order:${e.order.id}`] : [])]);
+
+  // Duplicates are rare: the first attempt does not look for them, and rolls back if it meets one.
+  let checkStored = false;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const outcomes = await sql.begin(async (tx) => {
+        await lockKeys(tx, keys);
+        const seen = new Map<string, string>();
+        if (checkStored) {
+          const rows = await tx<{ id: string; contact_id: string }[]>`select id, contact_id from events where id = any(${unique.map((e) => e.id)}::text[])`;
+          for (const row of rows) seen.set(row.id, row.contact_id);
+        }
+        const outcomes = new Map<string, IngestResult>();
+        for (const event of unique) {
+          const known = seen.get(event.id);
+          outcomes.set(
+            event.id,
+            known !== undefined ? { status: 'duplicate', eventId: event.id, contactId: known } : { status: 'stored', eventId: event.id, contactId: await ingestOne(tx, event) },
+          );
+        }
+        return outcomes;
+      });
+      return events.map((e, i) => {
+        const outcome = outcomes.get(e.id) as IngestResult;
+        return firstIndex.get(e.id) === i ? outcome : { ...outcome, status: 'duplicate' };
+      });
+    } catch (error) {
+      if (!(error instanceof DuplicateFound)) throw error;
+      if (attempt === MAX_ATTEMPTS) throw new Error('could not store the events: other deliveries of the same event ids kept arriving at the same time');
+      checkStored = true;
+    }
+  }
+}
+
+/** One event: see ingestEvents. The same event id twice, even concurrently, stores it once. */
+export async function ingestEvent(sql: Sql, event: FlowEvent): Promise<IngestResult> {
+  const [result] = await ingestEvents(sql, [event]);
+  if (!result) throw new Error('ingestEvents returned no result');
+  return result;
+}

@@ -1,0 +1,173 @@
+import { compact, iso, type Db } from './client';
+import { newId } from './ids';
+
+export type MessageChannel = 'email' | 'sms' | 'webhook' | 'internal';
+export type MessageStatus = 'queued' | 'sent' | 'delivered' | 'failed' | 'bounced' | 'skipped';
+
+export interface MessageRecord {
+  id: string;
+  /** The effect's idempotency key: one message per key, however often the activity runs. */
+  idempotencyKey: string;
+  runId?: string;
+  flowId?: string;
+  nodeId?: string;
+  contactId: string;
+  channel: MessageChannel;
+  /** Marketing messages obey consent, send windows and frequency caps. */
+  marketing: boolean;
+  /** Email address, phone number, URL or staff address. */
+  to?: string;
+  subject?: string;
+  /** The rendered content as sent. */
+  body?: string;
+  status: MessageStatus;
+  /** Why it failed or was skipped. */
+  reason?: string;
+  provider?: string;
+  providerId?: string;
+  test: boolean;
+  createdAt: string;
+  sentAt?: string;
+}
+
+export type NewMessage = Omit<MessageRecord, 'id' | 'createdAt' | 'test'> & { id?: string; test?: boolean };
+
+interface MessageRow {
+  id: string;
+  idempotency_key: string;
+  run_id: string | null;
+  flow_id: string | null;
+  node_id: string | null;
+  contact_id: string;
+  channel: MessageChannel;
+  marketing: boolean;
+  to_address: string | null;
+  subject: string | null;
+  body: string | null;
+  status: MessageStatus;
+  reason: string | null;
+  provider: string | null;
+  provider_id: string | null;
+  test: boolean;
+  created_at: Date;
+  sent_at: Date | null;
+}
+
+const toMessage = (r: MessageRow): MessageRecord =>
+  compact({
+    id: r.id,
+    idempotencyKey: r.idempotency_key,
+    runId: r.run_id,
+    flowId: r.flow_id,
+    nodeId: r.node_id,
+    contactId: r.contact_id,
+    channel: r.channel,
+    marketing: r.marketing,
+    to: r.to_address,
+    subject: r.subject,
+    body: r.body,
+    status: r.status,
+    reason: r.reason,
+    provider: r.provider,
+    providerId: r.provider_id,
+    test: r.test,
+    createdAt: iso(r.created_at),
+    sentAt: iso(r.sent_at),
+  });
+
+/**
+ * Records a message. Idempotent on its key: when a message with the key exists, nothing is written
+ * and the existing one comes back with inserted false (the activity must then not send again).
+ */
+export async function insertMessage(db: Db, message: NewMessage): Promise<{ message: MessageRecord; inserted: boolean }> {
+  const [inserted] = await db<MessageRow[]>`
+    insert into messages ${db({
+      id: message.id ?? newId('msg'),
+      idempotency_key: message.idempotencyKey,
+      run_id: message.runId ?? null,
+      flow_id: message.flowId ?? null,
+      node_id: message.nodeId ?? null,
+      contact_id: message.contactId,
+      channel: message.channel,
+      marketing: message.marketing,
+      to_address: message.to ?? null,
+      subject: message.subject ?? null,
+      body: message.body ?? null,
+      status: message.status,
+      reason: message.reason ?? null,
+      provider: message.provider ?? null,
+      provider_id: message.providerId ?? null,
+      test: message.test ?? false,
+      sent_at: message.sentAt ?? null,
+    })}
+    on conflict (idempotency_key) do nothing
+    returning *`;
+  if (inserted) return { message: toMessage(inserted), inserted: true };
+  const [existing] = await db<MessageRow[]>`select * from messages where idempotency_key = ${message.idempotencyKey}`;
+  if (!existing) throw new Error(`message ${message.idempotencyKey} could not be stored nor found`);
+  return { message: toMessage(existing), inserted: false };
+}
+
+/** After the provider answered (or a delivery report came in). Undefined when there is no such message. */
+export async function updateMessageStatus(
+  db: Db,
+  id: string,
+  update: { status: MessageStatus; reason?: string; provider?: string; providerId?: string; sentAt?: string },
+): Promise<MessageRecord | undefined> {
+  const [row] = await db<MessageRow[]>`
+    update messages set
+      status = ${update.status},
+      reason = coalesce(${update.reason ?? null}, reason),
+      provider = coalesce(${update.provider ?? null}, provider),
+      provider_id = coalesce(${update.providerId ?? null}, provider_id),
+      sent_at = coalesce(${update.sentAt ?? null}::timestamptz, sent_at)
+    where id = ${id}
+    returning *`;
+  return row ? toMessage(row) : undefined;
+}
+
+export async function getMessage(db: Db, id: string): Promise<MessageRecord | undefined> {
+  const [row] = await db<MessageRow[]>`select * from messages where id = ${id}`;
+  return row ? toMessage(row) : undefined;
+}
+
+export interface MessageFilter {
+  flowId?: string;
+  contactId?: string;
+  runId?: string;
+  channel?: MessageChannel;
+  status?: MessageStatus;
+  limit?: number;
+  /** Paging: messages created before this one (the last of the previous page). */
+  before?: { createdAt: string; id: string };
+}
+
+/** Messages newest first. */
+export async function listMessages(db: Db, filter: MessageFilter = {}): Promise<MessageRecord[]> {
+  const rows = await db<MessageRow[]>`
+    select * from messages
+    where true
+      ${filter.flowId !== undefined ? db`and flow_id = ${filter.flowId}` : db``}
+      ${filter.contactId !== undefined ? db`and contact_id = ${filter.contactId}` : db``}
+      ${filter.runId !== undefined ? db`and run_id = ${filter.runId}` : db``}
+      ${filter.channel !== undefined ? db`and channel = ${filter.channel}` : db``}
+      ${filter.status !== undefined ? db`and status = ${filter.status}` : db``}
+      ${filter.before ? db`and (created_at, id) < (${filter.before.createdAt}::timestamptz, ${filter.before.id})` : db``}
+    order by created_at desc, id desc
+    limit ${filter.limit ?? 50}`;
+  return rows.map(toMessage);
+}
+
+/**
+ * The frequency cap's answer (CapAnswer.sentAt): when the contact got real marketing messages at
+ * or after `since`, any flow, oldest first. Queued ones count: they are about to go out.
+ */
+export async function recentMarketingSends(db: Db, contactId: string, since: Date): Promise<string[]> {
+  const rows = await db<{ at: Date }[]>`
+    select coalesce(sent_at, created_at) as at from messages
+    where contact_id = ${contactId} and marketing and not test
+      and status in ('queued', 'sent', 'delivered')
+      and coalesce(sent_at, created_at) >= ${since}
+    order by 1`;
+  return rows.map((r) => iso(r.at));
+}

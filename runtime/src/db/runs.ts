@@ -1,0 +1,220 @@
+import type { EndReason, RunState, Step } from '@nudgeflow/shared';
+import { compact, inTransaction, iso, type Db } from './client';
+
+export type RunStatus = RunState['status'];
+
+export interface RunRecord {
+  /** The interpreter's runId. */
+  id: string;
+  flowId: string;
+  flowVersion: number;
+  contactId: string;
+  orderId?: string;
+  workflowId: string;
+  status: RunStatus;
+  /** Where the run is now, or where it ended. */
+  nodeId?: string;
+  startedAt: string;
+  endedAt?: string;
+  endReason?: EndReason;
+  endDetail?: string;
+  triggerEventId?: string;
+  test: boolean;
+  stepCount: number;
+  updatedAt: string;
+}
+
+export interface RunWithSteps extends RunRecord {
+  steps: Step[];
+}
+
+export interface NewRun {
+  id: string;
+  flowId: string;
+  /** A published version of the flow. */
+  flowVersion: number;
+  contactId: string;
+  orderId?: string;
+  workflowId: string;
+  startedAt: string;
+  triggerEventId?: string;
+  test?: boolean;
+}
+
+interface RunRow {
+  id: string;
+  flow_id: string;
+  flow_version: number;
+  contact_id: string;
+  order_id: string | null;
+  workflow_id: string;
+  status: RunStatus;
+  node_id: string | null;
+  started_at: Date;
+  ended_at: Date | null;
+  end_reason: EndReason | null;
+  end_detail: string | null;
+  trigger_event_id: string | null;
+  test: boolean;
+  step_count: number;
+  updated_at: Date;
+}
+
+const toRun = (r: RunRow): RunRecord =>
+  compact({
+    id: r.id,
+    flowId: r.flow_id,
+    flowVersion: r.flow_version,
+    contactId: r.contact_id,
+    orderId: r.order_id,
+    workflowId: r.workflow_id,
+    status: r.status,
+    nodeId: r.node_id,
+    startedAt: iso(r.started_at),
+    endedAt: iso(r.ended_at),
+    endReason: r.end_reason,
+    endDetail: r.end_detail,
+    triggerEventId: r.trigger_event_id,
+    test: r.test,
+    stepCount: r.step_count,
+    updatedAt: iso(r.updated_at),
+  });
+
+const insertRun = (db: Db, run: NewRun) => db<RunRow[]>`
+  insert into runs (id, flow_id, flow_version, contact_id, order_id, workflow_id, status, started_at, trigger_event_id, test)
+  values (${run.id}, ${run.flowId}, ${run.flowVersion}, ${run.contactId}, ${run.orderId ?? null}, ${run.workflowId},
+          'running', ${run.startedAt}, ${run.triggerEventId ?? null}, ${run.test ?? false})
+  on conflict (id) do nothing
+  returning *`;
+
+/** Records a run as started (status running). Idempotent on the id: a retry returns the first row. */
+export async function createRun(db: Db, run: NewRun): Promise<{ run: RunRecord; created: boolean }> {
+  const [inserted] = await insertRun(db, run);
+  if (inserted) return { run: toRun(inserted), created: true };
+  const [existing] = await db<RunRow[]>`select * from runs where id = ${run.id}`;
+  if (!existing) throw new Error(`run ${run.id} could not be created nor found`);
+  return { run: toRun(existing), created: false };
+}
+
+export interface RunProgress {
+  runId: string;
+  /** Creates the run row first when it does not exist yet (e.g. the workflow's first report). */
+  createWith?: Omit<NewRun, 'id'>;
+  /** Position of steps[0] in the run's whole log (0-based); the workflow keeps the counter. */
+  fromSeq: number;
+  steps: Step[];
+  status: RunStatus;
+  /** The node the run is at now (running/waiting). */
+  nodeId?: string;
+  /** Set when status is done. */
+  end?: NonNullable<RunState['end']>;
+  endedAt?: string;
+}
+
+/**
+ * Appends steps and moves the run's status and node. Idempotent: steps already recorded (same
+ * run and seq) are kept as they are, and a report older than what is stored (a retried activity
+ * arriving late) or one after the run ended does not move the run back. False when ignored.
+ * The run row must exist (createRun, or `createWith`): otherwise a foreign-key error is thrown.
+ */
+export async function recordProgress(db: Db, progress: RunProgress): Promise<boolean> {
+  if (progress.status === 'done' && (!progress.end || !progress.endedAt)) throw new Error(`run ${progress.runId}: a done report needs end and endedAt`);
+  const stepCount = progress.fromSeq + progress.steps.length;
+  return inTransaction(db, async (tx) => {
+    if (progress.createWith) await insertRun(tx, { ...progress.createWith, id: progress.runId });
+    if (progress.steps.length > 0) {
+      const rows = progress.steps.map((s, i) => ({
+        run_id: progress.runId,
+        seq: progress.fromSeq + i,
+        at: s.at,
+        node_id: s.nodeId,
+        type: s.type,
+        visit: s.visit,
+        outcome: s.outcome,
+        detail: s.detail ?? null,
+      }));
+      await tx`insert into run_steps ${tx(rows)} on conflict (run_id, seq) do nothing`;
+    }
+    const done = progress.status === 'done';
+    const updated = await tx`
+      update runs set
+        status = ${progress.status},
+        node_id = ${progress.end?.nodeId ?? progress.nodeId ?? null},
+        step_count = ${stepCount},
+        ended_at = ${done ? (progress.endedAt ?? null) : null},
+        end_reason = ${done ? (progress.end?.reason ?? null) : null},
+        end_detail = ${done ? (progress.end?.detail ?? null) : null},
+        updated_at = now()
+      where id = ${progress.runId} and status <> 'done' and step_count <= ${stepCount}
+      returning id`;
+    return updated.length > 0;
+  });
+}
+
+export async function getRun(db: Db, id: string): Promise<RunWithSteps | undefined> {
+  const [row] = await db<RunRow[]>`select * from runs where id = ${id}`;
+  if (!row) return undefined;
+  const steps = await db<{ at: Date; node_id: string; type: string; visit: number; outcome: string; detail: string | null }[]>`
+    select at, node_id, type, visit, outcome, detail from run_steps where run_id = ${id} order by seq`;
+  return {
+    ...toRun(row),
+    steps: steps.map((s) => compact({ at: iso(s.at), nodeId: s.node_id, type: s.type, visit: s.visit, outcome: s.outcome, detail: s.detail })),
+  };
+}
+
+/**
+ * The latest run of a flow for a re-entry key: the contact, or the contact and order for flows
+ * that run per order. Test runs are left out unless asked for: they must not block real entries.
+ */
+export async function lastRunFor(db: Db, flowId: string, key: { contactId: string; orderId?: string; test?: boolean }): Promise<RunRecord | undefined> {
+  const [row] = await db<RunRow[]>`
+    select * from runs
+    where flow_id = ${flowId} and contact_id = ${key.contactId} and test = ${key.test ?? false}
+      ${key.orderId !== undefined ? db`and order_id = ${key.orderId}` : db``}
+    order by started_at desc, id desc
+    limit 1`;
+  return row ? toRun(row) : undefined;
+}
+
+/** The contact's runs that have not ended: every event is signalled to their workflows. */
+export async function runningRunsOfContact(db: Db, contactId: string): Promise<RunRecord[]> {
+  const rows = await db<RunRow[]>`
+    select * from runs where contact_id = ${contactId} and status in ('running', 'waiting') order by started_at, id`;
+  return rows.map(toRun);
+}
+
+export interface RunFilter {
+  flowId?: string;
+  status?: RunStatus;
+  nodeId?: string;
+  contactId?: string;
+  test?: boolean;
+  limit?: number;
+  /** Paging: runs started before this one (the last run of the previous page). */
+  before?: { startedAt: string; id: string };
+}
+
+/** Runs newest first. */
+export async function listRuns(db: Db, filter: RunFilter = {}): Promise<RunRecord[]> {
+  const rows = await db<RunRow[]>`
+    select * from runs
+    where true
+      ${filter.flowId !== undefined ? db`and flow_id = ${filter.flowId}` : db``}
+      ${filter.status !== undefined ? db`and status = ${filter.status}` : db``}
+      ${filter.nodeId !== undefined ? db`and node_id = ${filter.nodeId}` : db``}
+      ${filter.contactId !== undefined ? db`and contact_id = ${filter.contactId}` : db``}
+      ${filter.test !== undefined ? db`and test = ${filter.test}` : db``}
+      ${filter.before ? db`and (started_at, id) < (${filter.before.startedAt}::timestamptz, ${filter.before.id})` : db``}
+    order by started_at desc, id desc
+    limit ${filter.limit ?? 50}`;
+  return rows.map(toRun);
+}
+
+/** How many of a flow's runs are at each node, by status: the canvas's "who is where". */
+export async function countRunsByNode(db: Db, flowId: string): Promise<{ nodeId: string; status: RunStatus; count: number }[]> {
+  const rows = await db<{ node_id: string; status: RunStatus; count: number }[]>`
+    select node_id, status, count(*)::int as count from runs
+    where flow_id = ${flowId} and node_id is not null and not test
+    group by node_id, status order by node_id, status`;
+  return rows.map((r) => ({ nodeId: r.node_id, status: r.status, count: r.count }));
+}
