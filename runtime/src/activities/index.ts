@@ -1,0 +1,44 @@
+import { builtinRegistry, type NodeRegistry } from '@nudgeflow/shared';
+import type { FlowActivities } from '@nudgeflow/workflows/contract';
+import { outboxChannels } from '../channels/outbox';
+import type { Channels } from '../channels/types';
+import type { Sql } from '../db/client';
+import { defaultActivityLog, type ActivityLog } from './activity-context';
+import { createExecuteEffect } from './execute-effect';
+import type { ExecutorRegistry } from './executor-registry';
+import { executorRegistry } from './executors/index';
+import { createLookupFacts } from './lookup-facts';
+import { createRecordProgress } from './record-progress';
+
+export interface FlowActivityDeps {
+  sql: Sql;
+  /** Where real runs' messages go; test runs always use the outbox. */
+  channels: Channels;
+  now?: () => Date;
+  log?: ActivityLog;
+  /** The built-in executors unless given (custom node types: `executorRegistry.extend(...)`). */
+  executors?: ExecutorRegistry;
+  /** Node definitions whose config schemas check each effect's config; the built-ins unless given. */
+  nodes?: NodeRegistry;
+}
+
+/** The worker's activities on Postgres and the given channels: the implementation of FlowActivities. */
+export function createFlowActivities(deps: FlowActivityDeps): FlowActivities {
+  return {
+    executeEffect: createExecuteEffect({
+      sql: deps.sql,
+      channels: deps.channels,
+      testChannels: outboxChannels(),
+      executors: deps.executors ?? executorRegistry,
+      nodes: deps.nodes ?? builtinRegistry,
+      now: deps.now ?? (() => new Date()),
+      log: deps.log ?? defaultActivityLog,
+    }),
+    lookupFacts: createLookupFacts({ sql: deps.sql }),
+    recordProgress: createRecordProgress({ sql: deps.sql }),
+  };
+}
+
+export { executorRegistry } from './executors/index';
+export { defineExecutor, ExecutorRegistry, type AnyEffectExecutor, type EffectExecutor, type ExecutorDeps, type ExecutorInput } from './executor-registry';
+export type { ActivityLog } from './activity-context';

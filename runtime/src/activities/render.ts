@@ -1,0 +1,26 @@
+import { renderTemplate, templateScope, type RunContext } from '@nudgeflow/shared';
+
+/** A template that does not render with this run's data; the message names the config field. */
+export class RenderFailure extends Error {}
+
+/** Renders config fields for a run, as the simulator does; throws RenderFailure naming the field. */
+export function templateRenderer(ctx: RunContext): (field: string, source: string) => string {
+  const scope = templateScope(ctx);
+  return (field, source) => {
+    try {
+      return renderTemplate(source, scope);
+    } catch (error) {
+      throw new RenderFailure(`${field}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+}
+
+/** Runs `render`; a RenderFailure becomes its message (any other error goes up). */
+export function tryRender<T>(render: () => T): { ok: true; value: T } | { ok: false; reason: string } {
+  try {
+    return { ok: true, value: render() };
+  } catch (error) {
+    if (error instanceof RenderFailure) return { ok: false, reason: error.message };
+    throw error;
+  }
+}
