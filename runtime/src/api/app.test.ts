@@ -1,6 +1,7 @@
 import { builtinRegistry } from '@nudgeflow/shared';
 import { describe, expect, it } from 'vitest';
 import { createApp } from './app';
+import { createRouter } from './router';
 
 const credentials = { adminToken: 'admin-token-0123456789', apiKey: 'api-key-0123456789' };
 const up = async () => ({ ok: true as const });
@@ -31,6 +32,21 @@ describe('API basics', () => {
     expect(await none.json()).toEqual({ error: { code: 'unauthorized', message: 'send the admin token as "Authorization: Bearer <token>"' } });
     const wrong = await app.request('/api/node-types', { headers: { authorization: 'Bearer nope' } });
     expect(((await wrong.json()) as { error: { message: string } }).error.message).toBe('the admin token is not valid');
+  });
+
+  it('guards apiKey groups with X-Api-Key, where the admin token is not enough', async () => {
+    const ping = createRouter();
+    ping.get('/', (c) => c.json({ pong: true }));
+    const withGroup = createApp({ credentials, registry: builtinRegistry, health: { postgres: up, temporal: up, worker: up } }, [
+      { path: '/api/ping', routes: ping, auth: 'apiKey' },
+    ]);
+    const none = await withGroup.request('/api/ping', asAdmin);
+    expect(none.status).toBe(401);
+    expect(await none.json()).toEqual({ error: { code: 'unauthorized', message: 'send the ingestion key in the "X-Api-Key" header' } });
+    const wrong = await withGroup.request('/api/ping', { headers: { 'x-api-key': 'nope' } });
+    expect(((await wrong.json()) as { error: { message: string } }).error.message).toBe('the API key is not valid');
+    const ok = await withGroup.request('/api/ping', { headers: { 'x-api-key': credentials.apiKey } });
+    expect(await ok.json()).toEqual({ pong: true });
   });
 
   it('serves the node catalog with JSON Schemas', async () => {

@@ -1,8 +1,9 @@
 import { swaggerUI } from '@hono/swagger-ui';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { NodeRegistry } from '@nudgeflow/shared';
+import type { MiddlewareHandler } from 'hono';
 import type { Credentials } from '../config';
-import { requireAdmin } from './auth';
+import { requireAdmin, requireApiKey } from './auth';
 import { errorBody, handleError } from './errors';
 import { healthRoutes, type HealthChecks } from './health/health';
 import { nodeTypeRoutes } from './node-types/node-types';
@@ -13,11 +14,29 @@ export interface ApiDeps {
   health: HealthChecks;
 }
 
-/** Route groups mounted under /api; `admin` ones need the admin token. */
+/** Who may call a route group: the admin token, the shop's ingestion key, or anyone. */
+export type RouteAuth = 'admin' | 'apiKey' | 'none';
+
+/** Route groups mounted under /api, each behind its own auth. */
 export interface RouteGroup {
   path: string;
   routes: OpenAPIHono;
-  admin: boolean;
+  auth: RouteAuth;
+}
+
+function guardFor(auth: RouteAuth, credentials: Credentials): MiddlewareHandler | undefined {
+  switch (auth) {
+    case 'admin':
+      return requireAdmin(credentials.adminToken);
+    case 'apiKey':
+      return requireApiKey(credentials.apiKey);
+    case 'none':
+      return undefined;
+    default: {
+      const unknown: never = auth;
+      throw new Error(`unknown route auth ${String(unknown)}`);
+    }
+  }
 }
 
 /**
@@ -29,16 +48,16 @@ export function createApp(deps: ApiDeps, groups: RouteGroup[] = []): OpenAPIHono
   app.onError(handleError);
   app.notFound((c) => c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404));
 
-  const admin = requireAdmin(deps.credentials.adminToken);
   const all: RouteGroup[] = [
-    { path: '/api/health', routes: healthRoutes(deps.health), admin: false },
-    { path: '/api/node-types', routes: nodeTypeRoutes(deps.registry), admin: true },
+    { path: '/api/health', routes: healthRoutes(deps.health), auth: 'none' },
+    { path: '/api/node-types', routes: nodeTypeRoutes(deps.registry), auth: 'admin' },
     ...groups,
   ];
   for (const group of all) {
-    if (group.admin) {
-      app.use(group.path, admin);
-      app.use(`${group.path}/*`, admin);
+    const guard = guardFor(group.auth, deps.credentials);
+    if (guard) {
+      app.use(group.path, guard);
+      app.use(`${group.path}/*`, guard);
     }
     app.route(group.path, group.routes);
   }

@@ -1,0 +1,3 @@
+import type { ApiRouteDeps } from '../routes';
+
+export type FlowRouteDeps = Pick<ApiRouteDeps, 'sql' | 'registry' | 'cancelRuns'>;

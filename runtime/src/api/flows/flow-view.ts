@@ -1,0 +1,22 @@
+import type { z } from '@hono/zod-openapi';
+import { validate, type NodeRegistry } from '@nudgeflow/shared';
+import type { Db, FlowRecord, FlowSummary } from '../../db';
+import { flowActivity, type FlowActivity } from './queries';
+import type { flowDetailSchema, flowSummarySchema } from './schemas';
+
+export type FlowDetail = z.infer<typeof flowDetailSchema>;
+export type FlowListItem = z.infer<typeof flowSummarySchema>;
+
+const noActivity: FlowActivity = { activeRuns: 0, unpublishedChanges: true };
+
+export function flowListItem(flow: FlowSummary, activity: FlowActivity | undefined): FlowListItem {
+  return { ...flow, ...(activity ?? noActivity) };
+}
+
+/** A flow as the editor opens it: the draft with its problems from the validator. */
+export async function flowDetail(db: Db, registry: NodeRegistry, flow: FlowRecord): Promise<FlowDetail> {
+  const { draft, ...summary } = flow;
+  const activity = (await flowActivity(db, flow.id)).get(flow.id) ?? noActivity;
+  const { ok, problems } = validate(draft, registry);
+  return { ...summary, activeRuns: activity.activeRuns, graph: draft, valid: ok, problems };
+}

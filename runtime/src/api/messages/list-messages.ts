@@ -1,0 +1,35 @@
+import { createRoute, z, type RouteHandler } from '@hono/zod-openapi';
+import { errorResponse } from '../error-responses';
+import { decodeCursor, pageQuerySchema, pageSchema } from '../pagination';
+import type { ApiRouteDeps } from '../routes';
+import { messagePage } from './queries';
+import { messageChannelSchema, messageSchema, messageStatusSchema } from './schemas';
+
+export type MessageRouteDeps = Pick<ApiRouteDeps, 'sql'>;
+
+export const listMessagesRoute = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['messages'],
+  summary: 'Messages sent, queued or skipped, newest first',
+  request: {
+    query: pageQuerySchema.extend({
+      flowId: z.string().min(1).optional(),
+      contactId: z.string().min(1).optional(),
+      runId: z.string().min(1).optional(),
+      channel: messageChannelSchema.optional(),
+      status: messageStatusSchema.optional(),
+    }),
+  },
+  responses: {
+    200: { description: 'One page of messages', content: { 'application/json': { schema: pageSchema(messageSchema) } } },
+    400: errorResponse('A bad filter, limit or cursor'),
+  },
+});
+
+export function listMessagesHandler(deps: MessageRouteDeps): RouteHandler<typeof listMessagesRoute> {
+  return async (c) => {
+    const { limit, cursor, ...filter } = c.req.valid('query');
+    return c.json(await messagePage(deps.sql, filter, limit, decodeCursor(cursor)), 200);
+  };
+}

@@ -1,0 +1,38 @@
+import type { NodeRegistry } from '@nudgeflow/shared';
+import type { RunRecord, Sql } from '../db';
+import type { RouteGroup } from './app';
+import { codePoolRoutes } from './code-pools';
+import { contactRoutes } from './contacts';
+import { eventRoutes } from './events';
+import { flowRoutes } from './flows';
+import { messageRoutes } from './messages';
+import { orderRoutes } from './orders';
+import { runRoutes } from './runs';
+
+/** What the data routes need besides the app's own deps (credentials, health). */
+export interface ApiRouteDeps {
+  sql: Sql;
+  registry: NodeRegistry;
+  /** Events were stored: wake the dispatcher so they reach flows at once. Must not throw or block. */
+  onAccepted(): void;
+  /**
+   * A flow was deleted: end its running and waiting runs with reason "cancelled". May finish in
+   * the background; throws when it cannot even start (Temporal unreachable).
+   */
+  cancelRuns(flowId: string): Promise<void>;
+  /** Asks the run's workflow to end it as cancelled; false when no workflow is running for it. */
+  cancelRun(run: RunRecord): Promise<boolean>;
+}
+
+/** Every route group of the API but health and the node catalog (createApp mounts those itself). */
+export function createApiRoutes(deps: ApiRouteDeps): RouteGroup[] {
+  return [
+    { path: '/api/flows', routes: flowRoutes(deps), auth: 'admin' },
+    { path: '/api/events', routes: eventRoutes(deps), auth: 'apiKey' },
+    { path: '/api/runs', routes: runRoutes(deps), auth: 'admin' },
+    { path: '/api/messages', routes: messageRoutes(deps), auth: 'admin' },
+    { path: '/api/contacts', routes: contactRoutes(deps), auth: 'admin' },
+    { path: '/api/orders', routes: orderRoutes(deps), auth: 'admin' },
+    { path: '/api/code-pools', routes: codePoolRoutes(deps), auth: 'admin' },
+  ];
+}

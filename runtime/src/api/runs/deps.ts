@@ -1,0 +1,3 @@
+import type { ApiRouteDeps } from '../routes';
+
+export type RunRouteDeps = Pick<ApiRouteDeps, 'sql' | 'cancelRun'>;

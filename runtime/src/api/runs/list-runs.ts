@@ -1,0 +1,33 @@
+import { createRoute, type RouteHandler } from '@hono/zod-openapi';
+import { listRuns, type Db, type RunFilter, type RunRecord } from '../../db';
+import { errorResponse } from '../error-responses';
+import { decodeCursor, pageSchema, toPage, type Page } from '../pagination';
+import type { RunRouteDeps } from './deps';
+import { listRunsQuery, runSchema } from './schemas';
+
+export const listRunsRoute = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['runs'],
+  summary: 'Runs, newest first: who is in which flow, at which node',
+  request: { query: listRunsQuery },
+  responses: {
+    200: { description: 'One page of runs', content: { 'application/json': { schema: pageSchema(runSchema) } } },
+    400: errorResponse('A bad filter, limit or cursor'),
+  },
+});
+
+/** One page of runs; also the first page a contact's detail shows. */
+export async function runPage(db: Db, filter: Omit<RunFilter, 'limit' | 'before'>, limit: number, cursor?: string): Promise<Page<RunRecord>> {
+  const before = decodeCursor(cursor);
+  const rows = await listRuns(db, { ...filter, limit: limit + 1, ...(before ? { before: { startedAt: before.at, id: before.id } } : {}) });
+  // Run start times come from the workflow clock in whole milliseconds, so startedAt is exact.
+  return toPage(rows, limit, (run) => ({ at: run.startedAt, id: run.id }));
+}
+
+export function listRunsHandler(deps: RunRouteDeps): RouteHandler<typeof listRunsRoute> {
+  return async (c) => {
+    const { limit, cursor, ...filter } = c.req.valid('query');
+    return c.json(await runPage(deps.sql, filter, limit, cursor), 200);
+  };
+}
