@@ -1,5 +1,8 @@
 import { Connection } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
+// CommonJS without detectable named exports: Node's ESM loader needs the default import.
+import proto from '@temporalio/proto';
+
+const { temporal } = proto;
 import { describe, expect, it } from 'vitest';
 import { queryFlowProgress, signalEvent, startFlowRun, workflowIdFor } from './client';
 import { ensureSearchAttributes } from './search-attributes';

@@ -3,6 +3,7 @@ import type { flowRun } from '@nudgeflow/workflows';
 import { CANCEL_SIGNAL, EVENT_SIGNAL, FLOW_RUN_WORKFLOW, PROGRESS_QUERY, TASK_QUEUE, type FlowRunInput, type FlowRunProgress } from '@nudgeflow/workflows/contract';
 import { runSearchAttributes } from '@nudgeflow/workflows/search-attributes';
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
+import type { Duration } from '@temporalio/common';
 
 export async function createTemporalClient(address: string, namespace = 'default'): Promise<Client> {
   const connection = await Connection.connect({ address });
@@ -27,6 +28,8 @@ export interface StartFlowRunOptions {
   /** Delivered to the workflow whether it was started now or already running (signalWithStart). */
   signal?: FlowEvent;
   taskQueue?: string;
+  /** Start the run later (a date trigger's fire time); the workflow exists, delayed, from now on. */
+  startDelay?: Duration;
 }
 
 /**
@@ -39,6 +42,10 @@ export async function startFlowRun(client: Client, input: FlowRunInput, options:
     taskQueue: options.taskQueue ?? TASK_QUEUE,
     args: [input] as [FlowRunInput],
     typedSearchAttributes: runSearchAttributes(input.run),
+    // A key's workflow id is reused once its previous run has closed (re-entry); whether a new run
+    // may start at all is the dispatcher's re-entry decision, not Temporal's.
+    workflowIdReusePolicy: 'ALLOW_DUPLICATE' as const,
+    ...(options.startDelay !== undefined ? { startDelay: options.startDelay } : {}),
   };
   if (options.signal) {
     const handle = await client.workflow.signalWithStart<typeof flowRun, [FlowEvent]>(FLOW_RUN_WORKFLOW, {

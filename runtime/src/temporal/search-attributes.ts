@@ -1,6 +1,9 @@
 import { SEARCH_ATTRIBUTES } from '@nudgeflow/workflows/contract';
 import type { Connection } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
+// CommonJS without detectable named exports: Node's ESM loader needs the default import.
+import proto from '@temporalio/proto';
+
+const { temporal } = proto;
 
 /**
  * Registers the Keyword search attributes the workflow upserts, where missing. The dev server
