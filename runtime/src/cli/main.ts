@@ -1,6 +1,7 @@
 import { CliError, EXIT_USAGE, type CliIO } from './io';
 import { nodeTypesCommand, nodeTypesUsage } from './commands/node-types';
 import { setupCommand, setupUsage } from './commands/setup';
+import { devCommand, devUsage, migrateCommand, migrateUsage, serveCommand, serveUsage, workerCommand, workerUsage } from './commands/stack';
 import { simulateCommand, simulateUsage } from './commands/simulate';
 import { newCommand, newUsage, templatesCommand, templatesUsage } from './commands/templates';
 import { validateCommand, validateUsage } from './commands/validate';
@@ -10,6 +11,10 @@ const commands: Record<string, { run: (args: string[], io: CliIO) => Promise<num
   simulate: { run: simulateCommand, usage: simulateUsage, help: 'run a flow against scripted events on a virtual clock' },
   templates: { run: templatesCommand, usage: templatesUsage, help: 'list the ready-made flows' },
   new: { run: newCommand, usage: newUsage, help: 'write a template flow and its sample events into a folder' },
+  dev: { run: devCommand, usage: devUsage, help: 'run the whole product locally (embedded Postgres + Temporal dev server): what npm start does' },
+  serve: { run: serveCommand, usage: serveUsage, help: 'production API + event dispatcher (needs DATABASE_URL, TEMPORAL_ADDRESS, tokens)' },
+  worker: { run: workerCommand, usage: workerUsage, help: 'production Temporal worker that runs the flows' },
+  migrate: { run: migrateCommand, usage: migrateUsage, help: 'apply database migrations (DATABASE_URL)' },
   setup: { run: setupCommand, usage: setupUsage, help: 'build the Temporal CLI the dev stack and tests use (first time only)' },
   'node-types': { run: nodeTypesCommand, usage: nodeTypesUsage, help: 'list the node types (--json: with config schemas)' },
 };

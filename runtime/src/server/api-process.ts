@@ -1,0 +1,40 @@
+import { builtinRegistry } from '@nudgeflow/shared';
+import type { Client } from '@temporalio/client';
+import { createApp } from '../api/app';
+import { createApiRoutes } from '../api/routes';
+import type { Credentials } from '../config';
+import type { Sql } from '../db/client';
+import type { Dispatcher } from '../dispatch/index';
+import { createHealthChecks } from './health-checks';
+import { listen, type HttpServer } from './http-server';
+import { landingPage } from './landing-page';
+import { cancelRun, cancelRunsOfFlow } from './run-control';
+
+export interface ApiProcessDeps {
+  sql: Sql;
+  client: Client;
+  namespace: string;
+  credentials: Credentials;
+  dispatcher: Dispatcher;
+  port: number;
+  host: string;
+  temporalUiUrl?: string;
+}
+
+/** The HTTP API (and, at `/`, what to open next), wired to Postgres, Temporal and the dispatcher. */
+export function startApiProcess(deps: ApiProcessDeps): Promise<HttpServer> {
+  const { sql, client } = deps;
+  const app = createApp(
+    { credentials: deps.credentials, registry: builtinRegistry, health: createHealthChecks({ sql, client, namespace: deps.namespace }) },
+    createApiRoutes({
+      sql,
+      registry: builtinRegistry,
+      onAccepted: () => deps.dispatcher.wake(),
+      cancelRuns: (flowId) => cancelRunsOfFlow(client, sql, flowId),
+      cancelRun: (run) => cancelRun(client, run),
+    }),
+  );
+  const page = landingPage(deps.temporalUiUrl ? { temporalUi: deps.temporalUiUrl } : {});
+  app.get('/', (c) => c.html(page));
+  return listen(app, { port: deps.port, host: deps.host });
+}

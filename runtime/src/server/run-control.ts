@@ -1,0 +1,27 @@
+import type { Client } from '@temporalio/client';
+import type { RunRecord, Sql } from '../db';
+import { listRuns } from '../db';
+import { cancelFlowRun } from '../temporal/client';
+
+/** Ends one run as cancelled through its workflow; false when no workflow runs for it. */
+export function cancelRun(client: Client, run: RunRecord): Promise<boolean> {
+  return cancelFlowRun(client, run.workflowId, 'cancelled by an admin');
+}
+
+/** Ends every live run of a flow (it was deleted). Runs are cancelled in the background, page by page. */
+export async function cancelRunsOfFlow(client: Client, sql: Sql, flowId: string): Promise<void> {
+  await client.workflowService.getSystemInfo({}); // fail now, visibly, when Temporal is unreachable
+  void (async () => {
+    for (const status of ['waiting', 'running'] as const) {
+      let before: { startedAt: string; id: string } | undefined;
+      for (;;) {
+        const page = await listRuns(sql, { flowId, status, limit: 500, ...(before ? { before } : {}) });
+        for (const run of page)
+          await cancelFlowRun(client, run.workflowId, 'the flow was deleted').catch((e: unknown) => console.error(`cancelling ${run.id}: ${String(e)}`));
+        const last = page.at(-1);
+        if (page.length < 500 || !last) break;
+        before = { startedAt: last.startedAt, id: last.id };
+      }
+    }
+  })();
+}

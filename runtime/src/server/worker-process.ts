@@ -1,0 +1,41 @@
+import type { Client } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { createFlowActivities } from '../activities/index';
+import { outboxChannels } from '../channels/outbox';
+import type { Sql } from '../db/client';
+import { createScheduleActivities } from '../schedules/index';
+import { createFlowWorker } from '../temporal/create-worker';
+import { installTemporalRuntime } from './temporal-runtime';
+
+export interface WorkerProcess {
+  /** Resolves when the worker has stopped (after stop(), or when it fails). */
+  done: Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** A Temporal worker for the flow and sweep workflows, with the Postgres-backed activities. */
+export async function startWorkerProcess(deps: { address: string; namespace: string; sql: Sql; client: Client }): Promise<WorkerProcess> {
+  installTemporalRuntime();
+  const connection = await NativeConnection.connect({ address: deps.address });
+  try {
+    const worker = await createFlowWorker({
+      connection,
+      namespace: deps.namespace,
+      activities: {
+        ...createFlowActivities({ sql: deps.sql, channels: outboxChannels() }),
+        ...createScheduleActivities({ sql: deps.sql, client: deps.client }),
+      },
+    });
+    const done = worker.run().finally(() => connection.close());
+    return {
+      done,
+      stop: async () => {
+        if (worker.getState() === 'RUNNING') worker.shutdown();
+        await done;
+      },
+    };
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
+}
