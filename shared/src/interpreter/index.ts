@@ -1,5 +1,6 @@
 export * from './types';
-export type { FlowRef } from './compile-flow';
+export type { CompiledFlow, CompiledNode, FlowRef, ReadyNode } from './compile-flow';
+export { compileFlow } from './compile-flow';
 export type { StartArgs } from './start-run';
 export { startRun } from './start-run';
 export { advanceRun } from './advance-run';
