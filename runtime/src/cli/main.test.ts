@@ -119,6 +119,20 @@ describe('nudgeflow templates and new', () => {
     expect(types.map((t: { type: string }) => t.type)).toContain('wait.untilEvent');
   });
 
+  it('reports an unexpected failure in one line, without a stack trace', async () => {
+    const saved = process.env.DATABASE_URL;
+    process.env.DATABASE_URL = 'postgres://nobody:x@127.0.0.1:9/nothing';
+    try {
+      const r = await runCli('migrate');
+      expect(r.code).toBe(1);
+      expect(r.err.split('\n')).toHaveLength(1);
+      expect(r.err).toMatch(/^nudgeflow migrate: .*ECONNREFUSED/);
+    } finally {
+      if (saved === undefined) delete process.env.DATABASE_URL;
+      else process.env.DATABASE_URL = saved;
+    }
+  });
+
   it('rejects an unknown command with help', async () => {
     const r = await runCli('frobnicate');
     expect(r.code).toBe(2);

@@ -46,6 +46,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       io.err(`nudgeflow ${name}: ${error.message}`);
       return error.exitCode;
     }
-    throw error;
+    // Anything else (a database that will not start, a changed migration) is still said in one
+    // message; the stack is for developers who ask for it.
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`nudgeflow ${name}: ${message}`);
+    if (process.env.NUDGEFLOW_DEBUG && error instanceof Error && error.stack) io.err(error.stack);
+    return 1;
   }
 }
