@@ -1,5 +1,5 @@
 import type { Command, Input } from '@nudgeflow/shared/interpreter';
-import { ActivityFailure, isCancellation, log, proxyActivities } from '@temporalio/workflow';
+import { ActivityFailure, isCancellation, log, proxyActivities, type ActivityOptions } from '@temporalio/workflow';
 import { INVALID_INPUT_ERROR, type FlowActivities, type RecordProgressInput, type RunRef } from './contract';
 
 /*
@@ -7,11 +7,17 @@ import { INVALID_INPUT_ERROR, type FlowActivities, type RecordProgressInput, typ
  * in which order, is not: guard such a change with patched().
  */
 
-/** Sends and other side effects: idempotent per key, so retries are harmless; about 15 min of tries. */
-const { executeEffect } = proxyActivities<Pick<FlowActivities, 'executeEffect'>>({
-  startToCloseTimeout: '60s',
+/**
+ * Sends and other side effects: idempotent per key, so retries are harmless; about 15 min of tries.
+ * One attempt may wait up to a webhook node's longest timeout (60 s) for the endpoint, plus the
+ * database work around the call: 90 s lets the webhook's own timeout decide, rather than Temporal
+ * abandoning an attempt whose call may still go through and starting another beside it.
+ */
+export const effectActivityOptions: ActivityOptions = {
+  startToCloseTimeout: '90s',
   retry: { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '5m', maximumAttempts: 10, nonRetryableErrorTypes: [INVALID_INPUT_ERROR] },
-});
+};
+const { executeEffect } = proxyActivities<Pick<FlowActivities, 'executeEffect'>>(effectActivityOptions);
 
 /** Reads only: quick, and a few minutes of tries before the run gives up. */
 const { lookupFacts } = proxyActivities<Pick<FlowActivities, 'lookupFacts'>>({

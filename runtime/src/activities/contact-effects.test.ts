@@ -57,10 +57,11 @@ describe('action.updateContact', () => {
     const command = effectCommand('action.updateContact', { set: { customerType: 'vip', phone: null, 'attributes.segment': 'loyal', 'attributes.shoeSize': null } });
 
     const result = await activities.executeEffect({ run: runRef(), command });
-    expect(result).toEqual({ status: 'done', patch: { contact: { customerType: 'vip', attributes: { segment: 'loyal' } } } });
+    // null, not undefined: the cleared phone must survive the JSON the result travels in.
+    expect(JSON.parse(JSON.stringify(result))).toEqual({ status: 'done', patch: { contact: { customerType: 'vip', phone: null, attributes: { segment: 'loyal' } } } });
     const stored = await getContact(db.sql, 'ann');
     expect(stored).toMatchObject({ customerType: 'vip', attributes: { segment: 'loyal' } });
-    expect(stored?.phone).toBeUndefined();
+    expect(stored && 'phone' in stored).toBe(false);
   });
 
   it('merges attributes with what is stored now, not with the run’s copy', async () => {
@@ -74,8 +75,8 @@ describe('action.updateContact', () => {
 
   it('test runs change only the run’s copy', async () => {
     const run = runRef({ runId: 'test-run', test: true });
-    const command = effectCommand('action.updateContact', { set: { group: 'B2B' } }, { run });
-    expect(await activities.executeEffect({ run, command })).toEqual({ status: 'done', patch: { contact: { group: 'B2B' } } });
+    const command = effectCommand('action.updateContact', { set: { group: 'B2B', firstName: null } }, { run });
+    expect(await activities.executeEffect({ run, command })).toStrictEqual({ status: 'done', patch: { contact: { group: 'B2B', firstName: null } } });
     expect((await getContact(db.sql, 'ann'))?.group).toBeUndefined();
   });
 });

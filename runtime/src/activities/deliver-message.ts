@@ -2,12 +2,11 @@ import type { EffectResult } from '@nudgeflow/shared/interpreter';
 import { ChannelRejection, DeliveryUnknown } from '../channels/types';
 import type { EffectRecord } from '../db/effects';
 import { saveEffect } from '../db/effects';
-import { insertMessage, updateMessageStatus, type MessageStatus, type NewMessage } from '../db/messages';
+import { insertMessage, messageStateByKey, requeueFailedMessage, updateMessageStatus, type MessageState, type MessageStatus, type NewMessage } from '../db/messages';
 import type { ActivityLog } from './activity-context';
 import { pinnedTransaction, type PinnedSql } from './effect-lock';
 import type { ExecutorInput } from './executor-registry';
 import { invalidInput } from './errors';
-import { messageStateByKey, requeueFailedMessage, type MessageState } from './message-rows';
 
 /*
  * Exactly once, for effects that leave the machine.

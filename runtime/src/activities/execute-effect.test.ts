@@ -47,7 +47,7 @@ describe('executeEffect', () => {
     const results = await Promise.all(Array.from({ length: 10 }, () => executeEffect({ run: runRef(), command })));
     expect(channels.sms.sent).toHaveLength(1);
     expect(new Set(results.map((r) => JSON.stringify(r)))).toEqual(new Set([JSON.stringify({ status: 'sent', messageId: channels.sms.sent[0]?.id })]));
-    expect(await listMessages(db.sql)).toMatchObject([{ status: 'sent', provider: 'twilio', providerId: 'twilio-1' }]);
+    expect((await listMessages(db.sql)).items).toMatchObject([{ status: 'sent', provider: 'twilio', providerId: 'twilio-1' }]);
   });
 
   it.each(['transaction', 'external'] as const)('runs a %s executor once under 10 concurrent calls with the same key', async (kind) => {

@@ -42,6 +42,8 @@ describe('lookupFacts', () => {
     expect(await activities.lookupFacts({ run, query, now: '2026-03-02T00:00:00Z' })).toEqual({ matched: true, detail: 'email.opened at 2026-03-01T12:00:00.000Z' });
     expect(await activities.lookupFacts({ run, query: { ...query, withinSeconds: 3600 }, now: '2026-03-02T00:00:00Z' })).toEqual({ matched: false });
     expect(await activities.lookupFacts({ run, query: { ...query, action: 'clicked' }, now: '2026-03-02T00:00:00Z' })).toEqual({ matched: false });
+    // Another flow with a node of the same id sent nothing to Ann.
+    expect(await activities.lookupFacts({ run: runRef({ flowId: 'f2' }), query, now: '2026-03-02T00:00:00Z' })).toEqual({ matched: false });
   });
 
   it('recentMessages: when real marketing messages went out within the period', async () => {
@@ -51,6 +53,7 @@ describe('lookupFacts', () => {
     await sent('recent', '2026-03-01T10:00:00Z');
     await sent('service', '2026-03-01T11:00:00Z', { marketing: false });
     await sent('test', '2026-03-01T12:00:00Z', { test: true });
+    await sent('after-now', '2026-03-02T11:00:00Z');
 
     const answer = await activities.lookupFacts({ run, query: { type: 'recentMessages', sinceSeconds: 7 * 86400 }, now: '2026-03-02T10:00:00Z' });
     expect(answer).toEqual({ sentAt: ['2026-03-01T10:00:00.000Z'] });

@@ -25,13 +25,14 @@ export function createLookupFacts(deps: { sql: Sql }): FlowActivities['lookupFac
       case 'engagement':
         return findEngagement(deps.sql, {
           contactId: run.contactId,
+          flowId: run.flowId,
           nodeId: query.nodeId,
           action: query.action,
           ...(query.withinSeconds !== undefined ? { withinSeconds: query.withinSeconds } : {}),
           now: at,
         });
       case 'recentMessages':
-        return { sentAt: await recentMarketingSends(deps.sql, run.contactId, new Date(at.getTime() - query.sinceSeconds * 1000)) };
+        return { sentAt: await recentMarketingSends(deps.sql, run.contactId, new Date(at.getTime() - query.sinceSeconds * 1000), at) };
       case 'custom':
         throw invalidInput(`the check "${query.nodeType}" is a custom node type, and this worker cannot look up custom checks yet`);
       default: {

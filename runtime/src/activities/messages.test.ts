@@ -44,7 +44,7 @@ describe('action.sendSms', () => {
     const [sent] = channels.sms.sent;
     expect(channels.sms.sent).toEqual([{ id: expect.stringMatching(/^msg_/), idempotencyKey: 'run-1:sms:1', to: '+420777123456', body: 'Hi Anna, tags: lead,vip', marketing: true }]);
     expect(result).toEqual({ status: 'sent', messageId: sent?.id });
-    expect(await listMessages(db.sql)).toEqual([
+    expect((await listMessages(db.sql)).items).toEqual([
       {
         id: sent?.id,
         idempotencyKey: 'run-1:sms:1',
@@ -78,7 +78,7 @@ describe('action.sendSms', () => {
 
     expect(await activities.executeEffect({ run: runRef(), command })).toEqual({ status: 'skipped', reason });
     expect(channels.sms.sent).toEqual([]);
-    expect(await listMessages(db.sql)).toMatchObject([{ channel: 'sms', status: 'skipped', reason, ...(to ? { to } : {}) }]);
+    expect((await listMessages(db.sql)).items).toMatchObject([{ channel: 'sms', status: 'skipped', reason, ...(to ? { to } : {}) }]);
   });
 
   it('sends a transactional SMS without marketing consent and despite an email-only suppression', async () => {
@@ -109,7 +109,7 @@ describe('action.sendSms', () => {
     const result = await activities.executeEffect({ run: runRef(), command });
     expect(result).toEqual({ status: 'failed', reason: expect.stringMatching(/^body: undefined filter: shout/) });
     expect(channels.sms.sent).toEqual([]);
-    expect(await listMessages(db.sql)).toMatchObject([{ status: 'failed', reason: result.reason, to: '+420777123456' }]);
+    expect((await listMessages(db.sql)).items).toMatchObject([{ status: 'failed', reason: result.reason, to: '+420777123456' }]);
   });
 
   it('test runs go to the outbox, keep the recipient and are marked as test', async () => {
@@ -117,7 +117,7 @@ describe('action.sendSms', () => {
     const command = effectCommand('action.sendSms', smsConfig, { run, nodeId: 'sms', message: marketingSms });
 
     const result = await activities.executeEffect({ run, command });
-    const [message] = await listMessages(db.sql);
+    const [message] = (await listMessages(db.sql)).items;
     expect(channels.sms.sent).toEqual([]);
     expect(result).toEqual({ status: 'sent', messageId: message?.id });
     expect(message).toMatchObject({ to: '+420777123456', body: 'Hi Ann, tags: lead', status: 'sent', provider: 'outbox', providerId: message?.id, test: true });
@@ -144,7 +144,7 @@ describe('action.sendEmail', () => {
       },
     ]);
     expect(result).toEqual({ status: 'sent', messageId: channels.email.sent[0]?.id });
-    expect(await listMessages(db.sql)).toMatchObject([{ channel: 'email', to: 'ann@example.com', subject: 'Order A-100', body: mjml, status: 'sent', provider: 'smtp' }]);
+    expect((await listMessages(db.sql)).items).toMatchObject([{ channel: 'email', to: 'ann@example.com', subject: 'Order A-100', body: mjml, status: 'sent', provider: 'smtp' }]);
   });
 
   it.each([
@@ -177,7 +177,7 @@ describe('action.notify', () => {
       { id: expect.stringMatching(/^msg_/), idempotencyKey: 'run-1:alert:1', to: ['team@example.com', 'boss@example.com'], subject: 'Big order A-100', text: 'ann@example.com ordered.', marketing: false },
     ]);
     expect(result).toEqual({ status: 'sent', messageId: channels.email.sent[0]?.id });
-    expect(await listMessages(db.sql)).toMatchObject([{ channel: 'internal', marketing: false, to: 'team@example.com, boss@example.com', subject: 'Big order A-100', body: 'ann@example.com ordered.', status: 'sent' }]);
+    expect((await listMessages(db.sql)).items).toMatchObject([{ channel: 'internal', marketing: false, to: 'team@example.com, boss@example.com', subject: 'Big order A-100', body: 'ann@example.com ordered.', status: 'sent' }]);
   });
 });
 
@@ -187,12 +187,12 @@ describe('when a channel fails', () => {
   it('a failure before the provider accepted: throws to be retried, and the retry sends once', async () => {
     channels.sms.fail = () => new Error('HTTP 503 from the provider');
     expect(await failureOf(activities.executeEffect({ run: runRef(), command: command() }))).toEqual({ name: 'Error', message: 'HTTP 503 from the provider' });
-    expect(await listMessages(db.sql)).toMatchObject([{ status: 'failed', reason: 'attempt 1: HTTP 503 from the provider' }]);
+    expect((await listMessages(db.sql)).items).toMatchObject([{ status: 'failed', reason: 'attempt 1: HTTP 503 from the provider' }]);
 
     channels.sms.fail = undefined;
     const result = await activities.executeEffect({ run: runRef(), command: command() });
     expect(channels.sms.sent).toHaveLength(1);
-    const [message] = await listMessages(db.sql);
+    const [message] = (await listMessages(db.sql)).items;
     expect(result).toEqual({ status: 'sent', messageId: message?.id });
     expect(message).toMatchObject({ status: 'sent', providerId: 'twilio-1' });
     expect(message?.reason).toBeUndefined();
@@ -206,7 +206,7 @@ describe('when a channel fails', () => {
       nonRetryable: true,
       message: 'the provider refused the message: the number cannot receive SMS',
     });
-    expect(await listMessages(db.sql)).toMatchObject([{ status: 'failed', reason: 'the number cannot receive SMS' }]);
+    expect((await listMessages(db.sql)).items).toMatchObject([{ status: 'failed', reason: 'the number cannot receive SMS' }]);
   });
 
   it('an outcome the channel cannot know: recorded as failed, never sent twice', async () => {
@@ -225,7 +225,7 @@ describe('when a channel fails', () => {
 
     expect(await activities.executeEffect({ run: runRef(), command: command() })).toEqual({ status: 'failed', reason });
     expect(channels.sms.sent).toEqual([]);
-    expect(await listMessages(db.sql)).toMatchObject([{ status: 'failed', reason }]);
+    expect((await listMessages(db.sql)).items).toMatchObject([{ status: 'failed', reason }]);
     expect(warnings).toEqual([expect.stringMatching(/^a message may or may not have reached its provider; it is not sent again .*"idempotencyKey":"run-1:sms:1"/)]);
   });
 
@@ -235,7 +235,7 @@ describe('when a channel fails', () => {
 
     const result = await activities.executeEffect({ run, command: effectCommand('action.sendSms', smsConfig, { run, nodeId: 'sms', message: marketingSms }) });
     expect(result).toEqual({ status: 'sent', messageId: message.id });
-    expect(await listMessages(db.sql)).toMatchObject([{ id: message.id, status: 'sent', provider: 'outbox' }]);
+    expect((await listMessages(db.sql)).items).toMatchObject([{ id: message.id, status: 'sent', provider: 'outbox' }]);
   });
 
   it('a worker that died after sending, before saving the result: the stored message answers', async () => {
@@ -250,5 +250,5 @@ it('uses the run’s own contact for a test run (its tags live in the run only)'
   const contact = { ...ann, firstName: 'Sample', tags: ['lead', 'tested'] };
   const command = effectCommand('action.sendSms', smsConfig, { run, contact, message: marketingSms });
   await activities.executeEffect({ run, command });
-  expect((await listMessages(db.sql))[0]?.body).toBe('Hi Sample, tags: lead,tested');
+  expect((await listMessages(db.sql)).items[0]?.body).toBe('Hi Sample, tags: lead,tested');
 });

@@ -47,7 +47,7 @@ describe('payment reminder on Temporal and Postgres', () => {
     const input = await enter(key);
 
     expect(await result(input.run.workflowId)).toEqual({ end: { reason: 'completed', nodeId: 'sms' }, stepCount: 4 });
-    const messages = await listMessages(db.sql, { runId: input.run.runId });
+    const messages = (await listMessages(db.sql, { runId: input.run.runId })).items;
     expect(messages).toEqual([
       expect.objectContaining({
         idempotencyKey: `${input.run.runId}:sms:1`,
@@ -79,7 +79,7 @@ describe('payment reminder on Temporal and Postgres', () => {
     expect(await signalEvent(temporal.client, input.run.workflowId, paid)).toBe(true);
 
     expect(await result(input.run.workflowId)).toEqual({ end: { reason: 'completed', nodeId: 'wait_paid' }, stepCount: 3 });
-    expect(await listMessages(db.sql, { runId: input.run.runId })).toEqual([]);
+    expect((await listMessages(db.sql, { runId: input.run.runId })).items).toEqual([]);
     const run = await getRun(db.sql, input.run.runId);
     expect(run).toMatchObject({ status: 'done', nodeId: 'wait_paid', endReason: 'completed', stepCount: 3 });
     expect(run?.steps.map((s) => `${s.nodeId} ${s.outcome}`)).toEqual(['trigger started', 'wait_paid waiting', 'wait_paid event']);

@@ -73,7 +73,7 @@ describe('action.webhook', () => {
     answers['/ok?order=A-100'] = 201;
     const result = await activities.executeEffect({ run: runRef(), command: hook('/ok') });
 
-    const [message] = await listMessages(db.sql);
+    const [message] = (await listMessages(db.sql)).items;
     expect(result).toEqual({ status: 'done', reason: 'HTTP 201', messageId: message?.id });
     expect(received).toEqual([
       {
@@ -103,7 +103,7 @@ describe('action.webhook', () => {
   it('4xx: the endpoint said no; the "failed" output, without retries', async () => {
     answers['/nope?order=A-100'] = 422;
     expect(await activities.executeEffect({ run: runRef(), command: hook('/nope') })).toEqual({ status: 'failed', output: 'failed', reason: 'HTTP 422' });
-    expect(await listMessages(db.sql)).toMatchObject([{ status: 'failed', reason: 'HTTP 422' }]);
+    expect((await listMessages(db.sql)).items).toMatchObject([{ status: 'failed', reason: 'HTTP 422' }]);
     expect(received).toHaveLength(1);
   });
 
@@ -111,7 +111,7 @@ describe('action.webhook', () => {
     answers['/flaky?order=A-100'] = [503, 200];
     const failure = await failureOf(activities.executeEffect({ run: runRef(), command: hook('/flaky') }));
     expect(failure).toEqual({ name: 'WebhookUnavailable', message: 'HTTP 503' });
-    expect(await listMessages(db.sql)).toMatchObject([{ status: 'failed', reason: 'attempt 1: HTTP 503' }]);
+    expect((await listMessages(db.sql)).items).toMatchObject([{ status: 'failed', reason: 'attempt 1: HTTP 503' }]);
 
     expect(await activities.executeEffect({ run: runRef(), command: hook('/flaky') })).toMatchObject({ status: 'done', reason: 'HTTP 200' });
     expect(received).toHaveLength(2);
@@ -128,7 +128,7 @@ describe('action.webhook', () => {
     await expect(asAttempt(9, 10, () => activities.executeEffect({ run: runRef(), command: hook('/down') }))).rejects.toThrow('HTTP 500');
     const result = await asAttempt(10, 10, () => activities.executeEffect({ run: runRef(), command: hook('/down') }));
     expect(result).toEqual({ status: 'failed', output: 'failed', reason: 'HTTP 500 (gave up after 10 attempts)' });
-    expect(await listMessages(db.sql)).toMatchObject([{ status: 'failed', reason: 'HTTP 500 (gave up after 10 attempts)' }]);
+    expect((await listMessages(db.sql)).items).toMatchObject([{ status: 'failed', reason: 'HTTP 500 (gave up after 10 attempts)' }]);
   });
 
   it('no answer within the timeout: retryable', async () => {
@@ -156,6 +156,6 @@ describe('action.webhook', () => {
     const command = effectCommand('action.webhook', { url: `${base}/ok` }, { run, nodeId: 'hook' });
     expect(await activities.executeEffect({ run, command })).toEqual({ status: 'skipped', reason: 'test run: the webhook was not called' });
     expect(received).toEqual([]);
-    expect(await listMessages(db.sql)).toMatchObject([{ channel: 'webhook', to: `POST ${base}/ok`, status: 'skipped', test: true }]);
+    expect((await listMessages(db.sql)).items).toMatchObject([{ channel: 'webhook', to: `POST ${base}/ok`, status: 'skipped', test: true }]);
   });
 });

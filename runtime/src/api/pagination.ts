@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import type { ListPage, ListPosition } from '../db';
 import { ApiError } from './errors';
 
 export const DEFAULT_LIMIT = 50;
@@ -28,29 +29,17 @@ export interface Page<T> {
   nextCursor?: string;
 }
 
-/**
- * Lists page newest first by (time, id). The cursor is that pair of the page's last item, opaque
- * to clients: they only hand it back.
- */
-export interface PagePosition {
-  at: string;
-  id: string;
-}
-
-/**
- * to_char format of a cursor's time: UTC to the microsecond. JavaScript dates keep milliseconds
- * only, and a cursor cut to the millisecond would skip rows stored later within that millisecond.
- * Compare it as `${at}::text::timestamptz`: a parameter typed timestamptz goes through a Date.
- */
-export const CURSOR_TIME_FORMAT = 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"';
-
 const positionSchema = z.tuple([z.iso.datetime({ offset: true }), z.string().min(1)]);
 
-export function encodeCursor(position: PagePosition): string {
+/**
+ * Lists page newest first by (time, id); the cursor is the data layer's position of a page's last
+ * item, opaque to clients: they only hand it back.
+ */
+export function encodeCursor(position: ListPosition): string {
   return Buffer.from(JSON.stringify([position.at, position.id])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined): PagePosition | undefined {
+export function decodeCursor(cursor: string | undefined): ListPosition | undefined {
   if (cursor === undefined) return undefined;
   let decoded: unknown;
   try {
@@ -64,12 +53,7 @@ export function decodeCursor(cursor: string | undefined): PagePosition | undefin
   return { at, id };
 }
 
-/**
- * A page from rows fetched with `limit + 1`: the extra row only tells that there is a next page,
- * whose cursor is the position of the last row shown.
- */
-export async function toPage<T>(rows: T[], limit: number, positionOf: (row: T) => Promise<PagePosition> | PagePosition): Promise<Page<T>> {
-  const items = rows.slice(0, limit);
-  const last = items[items.length - 1];
-  return rows.length > limit && last ? { items, nextCursor: encodeCursor(await positionOf(last)) } : { items };
+/** The data layer's page as the API answers it. */
+export function toApiPage<T>(page: ListPage<T>): Page<T> {
+  return { items: page.items, ...(page.next ? { nextCursor: encodeCursor(page.next) } : {}) };
 }

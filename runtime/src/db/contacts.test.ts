@@ -79,11 +79,13 @@ describe('resolveContact', () => {
 describe('updateContact', () => {
   beforeEach(() => db.reset());
 
-  it('applies a patch like the interpreter does: fields replace, undefined clears', async () => {
-    await resolve({ id: 'c1', email: 'ann@example.com', firstName: 'Ann', tags: ['a'] });
-    const updated = await updateContact(db.sql, 'c1', { firstName: undefined, lastName: 'Novak', tags: ['b'] });
-    expect(updated).toEqual({ id: 'c1', email: 'ann@example.com', lastName: 'Novak', tags: ['b'] });
-    expect(await getContact(db.sql, 'c1')).toEqual(updated);
+  it('applies a patch like the interpreter does: fields replace, null or undefined clears', async () => {
+    await resolve({ id: 'c1', email: 'ann@example.com', phone: '+420777000111', firstName: 'Ann', tags: ['a'] });
+    const updated = await updateContact(db.sql, 'c1', { firstName: undefined, phone: null, lastName: 'Novak', tags: ['b'] });
+    expect(updated).toStrictEqual({ id: 'c1', email: 'ann@example.com', lastName: 'Novak', tags: ['b'] });
+    expect(await getContact(db.sql, 'c1')).toStrictEqual(updated);
+    const [row] = await db.sql`select phone from contacts where id = 'c1'`;
+    expect(row).toEqual({ phone: null });
   });
 
   it('computes the patch from the current row under a lock, so concurrent tag changes all survive', async () => {

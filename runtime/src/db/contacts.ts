@@ -1,4 +1,4 @@
-import type { Contact, ContactRef } from '@nudgeflow/shared';
+import { applyContactChanges, type Contact, type ContactChanges, type ContactRef } from '@nudgeflow/shared';
 import { inTransaction, jsonb, type Db, type Tx } from './client';
 import { contactFromRef, mergeContact, normalizePhone } from './contact-merge';
 import { newId } from './ids';
@@ -121,20 +121,20 @@ export async function resolveContact(tx: Tx, ref: ContactRef, options: ResolveOp
 
 /**
  * Changes a stored contact, as `applyPatch` changes a run's copy: fields of the patch replace the
- * contact's (a key set to undefined clears it; `tags` replaces the list). Pass a function to
- * compute the patch from the current contact under a row lock, e.g. to add a tag without losing a
- * concurrent one. Undefined when there is no such contact.
+ * contact's (a key set to null, or undefined, clears it; `tags` replaces the list). Pass a
+ * function to compute the patch from the current contact under a row lock, e.g. to add a tag
+ * without losing a concurrent one. Undefined when there is no such contact.
  */
 export async function updateContact(
   db: Db,
   id: string,
-  patch: Partial<Contact> | ((current: Contact) => Partial<Contact>),
+  patch: ContactChanges | ((current: Contact) => ContactChanges),
 ): Promise<Contact | undefined> {
   return inTransaction(db, async (tx) => {
     const [row] = await tx<{ data: Contact }[]>`select data from contacts where id = ${id} for update`;
     if (!row) return undefined;
     const changes = typeof patch === 'function' ? patch(row.data) : patch;
-    const updated = { ...row.data, ...changes, id };
+    const updated = { ...applyContactChanges(row.data, changes), id };
     await saveContact(tx, updated);
     return JSON.parse(JSON.stringify(updated)) as Contact;
   });

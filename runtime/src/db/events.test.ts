@@ -41,6 +41,7 @@ describe('events', () => {
     await insertMessage(db.sql, {
       idempotencyKey: 'k',
       contactId: 'ann',
+      flowId: 'f1',
       nodeId: 'mail',
       channel: 'email',
       marketing: true,
@@ -50,12 +51,27 @@ describe('events', () => {
     await ingestEvent(db.sql, event('before', 'email.opened', '2026-03-02T09:00:00Z', { nodeId: 'mail' }));
     await ingestEvent(db.sql, event('other', 'email.opened', '2026-03-02T10:30:00Z', { nodeId: 'another' }));
     const ask = (withinSeconds?: number, now = '2026-03-05T00:00:00Z') =>
-      findEngagement(db.sql, { contactId: 'ann', nodeId: 'mail', action: 'opened', now: new Date(now), ...(withinSeconds ? { withinSeconds } : {}) });
+      findEngagement(db.sql, { contactId: 'ann', flowId: 'f1', nodeId: 'mail', action: 'opened', now: new Date(now), ...(withinSeconds ? { withinSeconds } : {}) });
     expect(await ask()).toEqual({ matched: false });
     await ingestEvent(db.sql, event('open', 'email.opened', '2026-03-02T12:00:00Z', { nodeId: 'mail' }));
     expect(await ask()).toEqual({ matched: true, detail: 'email.opened at 2026-03-02T12:00:00.000Z' });
     expect(await ask(3600)).toEqual({ matched: false });
     expect(await ask(7200)).toEqual({ matched: true, detail: 'email.opened at 2026-03-02T12:00:00.000Z' });
     expect(await ask(undefined, '2026-03-02T11:00:00Z')).toEqual({ matched: false });
+  });
+
+  it('counts only messages of the same flow: another flow may have a node with the same id', async () => {
+    await ingestEvent(db.sql, event('seed', 'customer.registered', '2026-03-01T00:00:00Z'));
+    const sent = (flowId: string) =>
+      insertMessage(db.sql, { idempotencyKey: flowId, contactId: 'ann', flowId, nodeId: 'mail', channel: 'email', marketing: true, status: 'sent', sentAt: '2026-03-02T10:00:00Z' });
+    const ask = (flowId: string) => findEngagement(db.sql, { contactId: 'ann', flowId, nodeId: 'mail', action: 'opened', now: new Date('2026-03-05T00:00:00Z') });
+    await sent('f2');
+    await ingestEvent(db.sql, event('open-f2', 'email.opened', '2026-03-02T12:00:00Z', { nodeId: 'mail', flowId: 'f2' }));
+    expect(await ask('f1')).toEqual({ matched: false });
+    await sent('f1');
+    expect(await ask('f1')).toEqual({ matched: false });
+    expect(await ask('f2')).toEqual({ matched: true, detail: 'email.opened at 2026-03-02T12:00:00.000Z' });
+    await ingestEvent(db.sql, event('open-any', 'email.opened', '2026-03-02T13:00:00Z', { nodeId: 'mail' }));
+    expect(await ask('f1')).toEqual({ matched: true, detail: 'email.opened at 2026-03-02T13:00:00.000Z' });
   });
 });

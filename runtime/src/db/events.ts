@@ -68,6 +68,8 @@ export async function listEvents(db: Db, filter: EventFilter = {}): Promise<Stor
 
 export interface EngagementQuery {
   contactId: string;
+  /** The run's flow: node ids are unique within a flow only. */
+  flowId: string;
   /** The node whose message was opened or clicked. */
   nodeId: string;
   action: 'opened' | 'clicked';
@@ -78,7 +80,8 @@ export interface EngagementQuery {
 
 /**
  * condition.engagement: an `email.opened` / `email.clicked` event whose data names the node
- * (data.nodeId), after a message from that node was sent to the contact, up to `now`.
+ * (data.nodeId), after a message from that node of the flow was sent to the contact, up to
+ * `now`. An event that also names a flow (data.flowId) counts for that flow only.
  */
 export async function findEngagement(db: Db, query: EngagementQuery): Promise<{ matched: boolean; detail?: string }> {
   const type = `email.${query.action}`;
@@ -86,10 +89,11 @@ export async function findEngagement(db: Db, query: EngagementQuery): Promise<{ 
     select e.occurred_at from events e
     where e.contact_id = ${query.contactId} and e.type = ${type}
       and e.data -> 'data' ->> 'nodeId' = ${query.nodeId}
+      and coalesce(e.data -> 'data' ->> 'flowId', ${query.flowId}) = ${query.flowId}
       and e.occurred_at <= ${query.now}
       and exists (
         select 1 from messages m
-        where m.contact_id = e.contact_id and m.node_id = ${query.nodeId} and m.sent_at is not null
+        where m.contact_id = e.contact_id and m.flow_id = ${query.flowId} and m.node_id = ${query.nodeId} and m.sent_at is not null
           and e.occurred_at >= m.sent_at
           and (${query.withinSeconds ?? null}::integer is null or e.occurred_at <= m.sent_at + make_interval(secs => ${query.withinSeconds ?? null})))
     order by e.occurred_at limit 1`;

@@ -16,3 +16,4 @@ export * from './messages';
 export * from './codes';
 export * from './suppressions';
 export * from './locks';
+export * from './list-position';

@@ -138,4 +138,44 @@ describe('ingestEvents (a batch)', () => {
     expect([...forward, ...backward].every((r) => r.status === 'stored')).toBe(true);
     expect(await rows()).toMatchObject({ events: 40, outbox: 40, contacts: 20 });
   });
+
+  it('retries a batch that deadlocks on contacts another batch found through other identifiers', async () => {
+    const ann = await ingestEvent(db.sql, { ...viewed('ann', 'ann@example.com'), contact: { email: 'ann@example.com', phone: '+420111111111' } });
+    const bob = await ingestEvent(db.sql, { ...viewed('bob', 'bob@example.com'), contact: { email: 'bob@example.com', phone: '+420222222222' } });
+    const byPhone = (id: string, phone: string): FlowEvent => ({ id, type: 'product.viewed', occurredAt: '2026-03-02T10:00:00Z', contact: { phone } });
+    // Hold both contact rows, so that each batch stops at its first contact; released together,
+    // each then holds one row and waits for the other's: a deadlock Postgres breaks by failing one.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let holding: Promise<unknown> = Promise.resolve();
+    await new Promise<void>((locked) => {
+      holding = db.connect(1).begin(async (tx) => {
+        await tx`select id from contacts where id in ${tx([ann.contactId, bob.contactId])} for update`;
+        locked();
+        await released;
+      });
+    });
+    const other = db.connect(2);
+    const batches = Promise.all([
+      ingestEvents(db.sql, [viewed('e1', 'ann@example.com'), viewed('e2', 'bob@example.com')]),
+      ingestEvents(other, [byPhone('p1', '+420222222222'), byPhone('p2', '+420111111111')]),
+    ]);
+    const waiting = async () => {
+      const [row] = await db.sql<{ n: number }[]>`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`;
+      return row?.n;
+    };
+    while ((await waiting()) !== 2) await new Promise((resolve) => setTimeout(resolve, 20));
+    release();
+    await holding;
+    const [byEmail, byPhoneResults] = await batches;
+    expect(byEmail.map((r) => [r.eventId, r.status, r.contactId])).toEqual([
+      ['e1', 'stored', ann.contactId],
+      ['e2', 'stored', bob.contactId],
+    ]);
+    expect(byPhoneResults.map((r) => [r.eventId, r.status, r.contactId])).toEqual([
+      ['p1', 'stored', bob.contactId],
+      ['p2', 'stored', ann.contactId],
+    ]);
+    expect(await rows()).toMatchObject({ events: 6, outbox: 6, contacts: 2 });
+  });
 });

@@ -1,5 +1,5 @@
 import type { FlowEvent } from '@nudgeflow/shared';
-import type { Sql, Tx } from './client';
+import { isPgError, type Sql, type Tx } from './client';
 import { applyEventToContact } from './contact-merge';
 import { contactLockKeys, resolveContact } from './contacts';
 import { storeEvent } from './events';
@@ -17,6 +17,7 @@ export interface IngestResult {
 class DuplicateFound extends Error {}
 
 const MAX_ATTEMPTS = 3;
+const DEADLOCK_DETECTED = '40P01';
 
 /** The contact, order and counters one event changes, then the event and its outbox row. */
 async function ingestOne(tx: Tx, event: FlowEvent): Promise<string> {
@@ -44,7 +45,10 @@ async function ingestOne(tx: Tx, event: FlowEvent): Promise<string> {
  * updated (applyEventToContact), its order stored, and the event stored with its outbox row.
  * An event id seen before (stored earlier, or earlier in the batch) changes nothing. Every lock
  * the batch needs (contact identities, orders) is taken up front in one order, so batches
- * touching the same contacts queue rather than deadlock. Results come in the order given.
+ * touching the same contacts queue rather than deadlock. Only row locks cannot be ordered up
+ * front: two batches may reach one stored contact through different identifiers (one by email,
+ * the other by phone), and when each then holds a row the other needs, Postgres fails one of
+ * them; that batch is rolled back whole and tried again. Results come in the order given.
  */
 export async function ingestEvents(sql: Sql, events: FlowEvent[]): Promise<IngestResult[]> {
   const firstIndex = new Map<string, number>();
@@ -78,9 +82,13 @@ export async function ingestEvents(sql: Sql, events: FlowEvent[]): Promise<Inges
         return firstIndex.get(e.id) === i ? outcome : { ...outcome, status: 'duplicate' };
       });
     } catch (error) {
-      if (!(error instanceof DuplicateFound)) throw error;
-      if (attempt === MAX_ATTEMPTS) throw new Error('could not store the events: other deliveries of the same event ids kept arriving at the same time');
-      checkStored = true;
+      const deadlocked = isPgError(error, DEADLOCK_DETECTED);
+      if (!(error instanceof DuplicateFound) && !deadlocked) throw error;
+      if (attempt === MAX_ATTEMPTS) {
+        const why = deadlocked ? 'other deliveries about the same contacts kept locking them in the opposite order' : 'other deliveries of the same event ids kept arriving at the same time';
+        throw new Error(`could not store the events: ${why}`, { cause: error });
+      }
+      if (!deadlocked) checkStored = true;
     }
   }
 }

@@ -1,5 +1,6 @@
 import { compact, iso, type Db } from './client';
 import { newId } from './ids';
+import { beforePosition, pageOf, positionTime, type ListPage, type ListPosition } from './list-position';
 
 export type MessageChannel = 'email' | 'sms' | 'webhook' | 'internal';
 export type MessageStatus = 'queued' | 'sent' | 'delivered' | 'failed' | 'bounced' | 'skipped';
@@ -131,6 +132,30 @@ export async function getMessage(db: Db, id: string): Promise<MessageRecord | un
   return row ? toMessage(row) : undefined;
 }
 
+/** Where the message of an effect stands: what a retried attempt needs to know. */
+export interface MessageState {
+  id: string;
+  channel: MessageChannel;
+  status: MessageStatus;
+  reason?: string;
+}
+
+/** The state of the message with this idempotency key, if it was recorded before. */
+export async function messageStateByKey(db: Db, idempotencyKey: string): Promise<MessageState | undefined> {
+  const [row] = await db<Pick<MessageRow, 'id' | 'channel' | 'status' | 'reason'>[]>`
+    select id, channel, status, reason from messages where idempotency_key = ${idempotencyKey}`;
+  return row ? compact({ id: row.id, channel: row.channel, status: row.status, reason: row.reason }) : undefined;
+}
+
+/**
+ * Takes over a message whose previous attempt failed before the provider accepted it: back to
+ * queued, with the old failure reason cleared (updateMessageStatus can only overwrite a reason).
+ * A message in any other status is left as it is.
+ */
+export async function requeueFailedMessage(db: Db, id: string): Promise<void> {
+  await db`update messages set status = 'queued', reason = null where id = ${id} and status = 'failed'`;
+}
+
 export interface MessageFilter {
   flowId?: string;
   contactId?: string;
@@ -138,36 +163,38 @@ export interface MessageFilter {
   channel?: MessageChannel;
   status?: MessageStatus;
   limit?: number;
-  /** Paging: messages created before this one (the last of the previous page). */
-  before?: { createdAt: string; id: string };
+  /** Paging: messages created before this position (the previous page's `next`). */
+  before?: ListPosition;
 }
 
-/** Messages newest first. */
-export async function listMessages(db: Db, filter: MessageFilter = {}): Promise<MessageRecord[]> {
-  const rows = await db<MessageRow[]>`
-    select * from messages
+/** Messages newest first, and where the next page starts. */
+export async function listMessages(db: Db, filter: MessageFilter = {}): Promise<ListPage<MessageRecord>> {
+  const limit = filter.limit ?? 50;
+  const rows = await db<(MessageRow & { position_at: string })[]>`
+    select *, ${positionTime(db, 'created_at')} from messages
     where true
       ${filter.flowId !== undefined ? db`and flow_id = ${filter.flowId}` : db``}
       ${filter.contactId !== undefined ? db`and contact_id = ${filter.contactId}` : db``}
       ${filter.runId !== undefined ? db`and run_id = ${filter.runId}` : db``}
       ${filter.channel !== undefined ? db`and channel = ${filter.channel}` : db``}
       ${filter.status !== undefined ? db`and status = ${filter.status}` : db``}
-      ${filter.before ? db`and (created_at, id) < (${filter.before.createdAt}::timestamptz, ${filter.before.id})` : db``}
+      ${beforePosition(db, 'created_at', filter.before)}
     order by created_at desc, id desc
-    limit ${filter.limit ?? 50}`;
-  return rows.map(toMessage);
+    limit ${limit + 1}`;
+  return pageOf(rows, limit, toMessage);
 }
 
 /**
- * The frequency cap's answer (CapAnswer.sentAt): when the contact got real marketing messages at
- * or after `since`, any flow, oldest first. Queued ones count: they are about to go out.
+ * The frequency cap's answer (CapAnswer.sentAt): when the contact got real marketing messages
+ * from `since` up to `now` (the run's time, which may lag the clock), any flow, oldest first.
+ * Queued ones count: they are about to go out.
  */
-export async function recentMarketingSends(db: Db, contactId: string, since: Date): Promise<string[]> {
+export async function recentMarketingSends(db: Db, contactId: string, since: Date, now: Date): Promise<string[]> {
   const rows = await db<{ at: Date }[]>`
     select coalesce(sent_at, created_at) as at from messages
     where contact_id = ${contactId} and marketing and not test
       and status in ('queued', 'sent', 'delivered')
-      and coalesce(sent_at, created_at) >= ${since}
+      and coalesce(sent_at, created_at) between ${since} and ${now}
     order by 1`;
   return rows.map((r) => iso(r.at));
 }

@@ -110,6 +110,21 @@ describe('runs', () => {
     expect(await lastRunFor(db.sql, 'f1', { contactId: 'bob' })).toBeUndefined();
   });
 
+  it('pages through runs started within the same millisecond, none skipped', async () => {
+    for (const [id, at] of [['r1', '2026-03-02T10:00:00.000100Z'], ['r2', '2026-03-02T10:00:00.000300Z'], ['r3', '2026-03-02T10:00:00.000200Z']] as const) {
+      await createRun(db.sql, run(id));
+      await db.sql`update runs set started_at = ${at}::text::timestamptz where id = ${id}`;
+    }
+    const pages: string[][] = [];
+    let page = await listRuns(db.sql, { flowId: 'f1', limit: 1 });
+    pages.push(page.items.map((r) => r.id));
+    while (page.next) {
+      page = await listRuns(db.sql, { flowId: 'f1', limit: 1, before: page.next });
+      pages.push(page.items.map((r) => r.id));
+    }
+    expect(pages).toEqual([['r2'], ['r3'], ['r1']]);
+  });
+
   it('lists and counts runs by flow, status and node; finds a contact’s running runs', async () => {
     await createRun(db.sql, run('r1', { startedAt: '2026-03-01T00:00:00.000Z' }));
     await createRun(db.sql, run('r2', { contactId: 'bob', workflowId: 'f1:bob', startedAt: '2026-03-02T00:00:00.000Z' }));
@@ -125,12 +140,12 @@ describe('runs', () => {
       endedAt: '2026-03-03T00:00:01.000Z',
     });
 
-    const listed = async (filter: Parameters<typeof listRuns>[1]) => (await listRuns(db.sql, filter)).map((r) => r.id);
+    const listed = async (filter: Parameters<typeof listRuns>[1]) => (await listRuns(db.sql, filter)).items.map((r) => r.id);
     expect(await listed({ flowId: 'f1' })).toEqual(['r3', 'r2', 'r1']);
     expect(await listed({ flowId: 'f1', status: 'waiting', nodeId: 'wait' })).toEqual(['r2', 'r1']);
     expect(await listed({ contactId: 'ann' })).toEqual(['r3', 'r1']);
     expect(await listed({ flowId: 'f1', limit: 2 })).toEqual(['r3', 'r2']);
-    expect(await listed({ flowId: 'f1', before: { startedAt: '2026-03-02T00:00:00.000Z', id: 'r2' } })).toEqual(['r1']);
+    expect(await listed({ flowId: 'f1', before: { at: '2026-03-02T00:00:00.000000Z', id: 'r2' } })).toEqual(['r1']);
 
     expect(await countRunsByNode(db.sql, 'f1')).toEqual([
       { nodeId: 'exit', status: 'done', count: 1 },

@@ -1,5 +1,6 @@
 import type { EndReason, RunState, Step } from '@nudgeflow/shared';
 import { compact, inTransaction, iso, type Db } from './client';
+import { beforePosition, pageOf, positionTime, type ListPage, type ListPosition } from './list-position';
 
 export type RunStatus = RunState['status'];
 
@@ -190,24 +191,25 @@ export interface RunFilter {
   contactId?: string;
   test?: boolean;
   limit?: number;
-  /** Paging: runs started before this one (the last run of the previous page). */
-  before?: { startedAt: string; id: string };
+  /** Paging: runs started before this position (the previous page's `next`). */
+  before?: ListPosition;
 }
 
-/** Runs newest first. */
-export async function listRuns(db: Db, filter: RunFilter = {}): Promise<RunRecord[]> {
-  const rows = await db<RunRow[]>`
-    select * from runs
+/** Runs newest first, and where the next page starts. */
+export async function listRuns(db: Db, filter: RunFilter = {}): Promise<ListPage<RunRecord>> {
+  const limit = filter.limit ?? 50;
+  const rows = await db<(RunRow & { position_at: string })[]>`
+    select *, ${positionTime(db, 'started_at')} from runs
     where true
       ${filter.flowId !== undefined ? db`and flow_id = ${filter.flowId}` : db``}
       ${filter.status !== undefined ? db`and status = ${filter.status}` : db``}
       ${filter.nodeId !== undefined ? db`and node_id = ${filter.nodeId}` : db``}
       ${filter.contactId !== undefined ? db`and contact_id = ${filter.contactId}` : db``}
       ${filter.test !== undefined ? db`and test = ${filter.test}` : db``}
-      ${filter.before ? db`and (started_at, id) < (${filter.before.startedAt}::timestamptz, ${filter.before.id})` : db``}
+      ${beforePosition(db, 'started_at', filter.before)}
     order by started_at desc, id desc
-    limit ${filter.limit ?? 50}`;
-  return rows.map(toRun);
+    limit ${limit + 1}`;
+  return pageOf(rows, limit, toRun);
 }
 
 /** How many of a flow's runs are at each node, by status: the canvas's "who is where". */

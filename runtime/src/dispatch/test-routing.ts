@@ -52,7 +52,7 @@ export function shopEvent(id: string, type: string, contactId: string, orderId?:
 
 /** A flow's runs, oldest first. */
 export async function runsOf(sql: Sql, flowId: string): Promise<RunRecord[]> {
-  return (await listRuns(sql, { flowId, limit: 1000 })).reverse();
+  return (await listRuns(sql, { flowId, limit: 1000 })).items.reverse();
 }
 
 /** How many workflow executions started a run: each records its first steps from seq 0. */

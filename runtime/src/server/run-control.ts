@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import type { RunRecord, Sql } from '../db';
+import type { ListPosition, RunRecord, Sql } from '../db';
 import { listRuns } from '../db';
 import { cancelFlowRun } from '../temporal/client';
 
@@ -13,15 +13,13 @@ export async function cancelRunsOfFlow(client: Client, sql: Sql, flowId: string)
   await client.workflowService.getSystemInfo({}); // fail now, visibly, when Temporal is unreachable
   void (async () => {
     for (const status of ['waiting', 'running'] as const) {
-      let before: { startedAt: string; id: string } | undefined;
-      for (;;) {
+      let before: ListPosition | undefined;
+      do {
         const page = await listRuns(sql, { flowId, status, limit: 500, ...(before ? { before } : {}) });
-        for (const run of page)
+        for (const run of page.items)
           await cancelFlowRun(client, run.workflowId, 'the flow was deleted').catch((e: unknown) => console.error(`cancelling ${run.id}: ${String(e)}`));
-        const last = page.at(-1);
-        if (page.length < 500 || !last) break;
-        before = { startedAt: last.startedAt, id: last.id };
-      }
+        before = page.next;
+      } while (before);
     }
   })();
 }

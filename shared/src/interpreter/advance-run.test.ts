@@ -106,6 +106,14 @@ describe('effects', () => {
     expect(outcomes(hooked!)).toEqual(['hook:failed (HTTP 500)', 'oops:exited (crm down)']);
   });
 
+  it('clears a contact field the patch sets to null, without touching the state it was given', () => {
+    const started = start(g);
+    const [coded] = feed(ref, started, [[{ kind: 'effectResult', commandId: 'code:1:1', result: { status: 'done', patch: { contact: { email: null, firstName: 'Eve' } } } }, T0]]);
+    const { email: _cleared, ...rest } = contact;
+    expect(coded!.state.ctx.contact).toStrictEqual({ ...rest, firstName: 'Eve' });
+    expect(started.state.ctx.contact).toStrictEqual(contact);
+  });
+
   it('follows a named output such as "empty"', () => {
     const [empty] = feed(ref, start(g), [[{ kind: 'effectResult', commandId: 'code:1:1', result: { status: 'skipped', output: 'empty', reason: 'pool empty' } }, T0]]);
     expect(outcomes(empty!)).toEqual(['code:skipped (pool empty)', 'none:exited (no codes)']);

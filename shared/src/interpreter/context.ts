@@ -1,7 +1,7 @@
 import type { Contact } from '../data/contact';
 import type { FlowEvent } from '../data/event';
 import type { Order } from '../data/order';
-import type { ContextPatch, RunContext } from '../nodes/context';
+import { applyContactChanges, type ContextPatch, type RunContext } from '../nodes/context';
 
 export function initialContext(args: {
   flow: RunContext['flow'];
@@ -26,13 +26,18 @@ export function initialContext(args: {
   };
 }
 
-/** Codes are merged by pool; contact fields are merged, so a patch's `tags` replaces the list. */
+/**
+ * Codes are merged by pool; contact fields are merged, so a patch's `tags` replaces the list, and
+ * a field set to null is cleared. No patched() guard: until null meant "clear", no effect sent a
+ * null (a cleared field went as undefined and was lost in JSON), so recorded histories apply the
+ * same patches to the same contacts as before.
+ */
 export function applyPatch(ctx: RunContext, patch: ContextPatch | undefined): RunContext {
   if (!patch) return ctx;
   return {
     ...ctx,
     ...(patch.codes ? { codes: { ...ctx.codes, ...patch.codes } } : {}),
-    ...(patch.contact ? { contact: { ...ctx.contact, ...patch.contact } } : {}),
+    ...(patch.contact ? { contact: applyContactChanges(ctx.contact, patch.contact) } : {}),
   };
 }
 

@@ -23,10 +23,26 @@ export interface RunContext {
   test?: boolean;
 }
 
+/** The contact fields that may be absent, and so may be cleared. */
+type ClearableField = { [K in keyof Contact]-?: undefined extends Contact[K] ? K : never }[keyof Contact];
+
+/**
+ * Changes to a contact: each field given replaces the contact's, and null clears it (undefined
+ * cannot say so: it does not survive the JSON a patch travels in through Temporal).
+ */
+export type ContactChanges = Partial<Omit<Contact, ClearableField>> & { [K in ClearableField]?: Contact[K] | null };
+
+/** The contact with the changes applied; `tags` given replaces the list. */
+export function applyContactChanges(contact: Contact, changes: ContactChanges): Contact {
+  const changed: Record<string, unknown> = { ...contact, ...changes };
+  for (const [field, value] of Object.entries(changes)) if (value === null) delete changed[field];
+  return changed as Contact;
+}
+
 /** Changes an effect makes to the run's own view of the world (a tag added, a code assigned). */
 export interface ContextPatch {
   codes?: Record<string, string>;
-  contact?: Partial<Contact>;
+  contact?: ContactChanges;
 }
 
 /** Facts a date or inactivity trigger looks at to decide when it fires for a contact. */

@@ -1,4 +1,4 @@
-import type { Contact } from '../data/contact';
+import type { ContactChanges } from '../nodes/context';
 import type { Command, EffectResult } from '../interpreter/types';
 import { renderTemplate } from '../liquid/engine';
 import { templateScope } from '../liquid/scope';
@@ -86,9 +86,10 @@ function updateContact(command: EffectCommand): Executed {
       const name = key.slice('attributes.'.length);
       if (value === null) delete attributes[name];
       else attributes[name] = value;
-    } else contact[key] = value === null ? undefined : value;
+    } else contact[key] = value;
   }
-  const patch = { ...contact, ...(attributes ? { attributes } : {}) } as Partial<Contact>;
+  // null clears the field, as the real executor sends it.
+  const patch = { ...contact, ...(attributes ? { attributes } : {}) } as ContactChanges;
   const shown = Object.entries(set).map(([k, v]) => `${k}=${v === null ? '(cleared)' : String(v)}`);
   return { result: { status: 'done', patch: { contact: patch } }, action: { status: 'done', body: shown.join(', ') } };
 }

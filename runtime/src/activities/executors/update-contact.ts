@@ -1,4 +1,4 @@
-import type { Contact } from '@nudgeflow/shared';
+import type { Contact, ContactChanges } from '@nudgeflow/shared';
 import { updateContact } from '../../db/contacts';
 import { invalidInput } from '../errors';
 import { defineExecutor } from '../executor-registry';
@@ -8,7 +8,7 @@ interface UpdateContactConfig {
 }
 
 /** The fields to change: `attributes.x` keys merge into the attributes; null clears a field. */
-function changesFor(contact: Contact, set: UpdateContactConfig['set']): Partial<Contact> {
+function changesFor(contact: Contact, set: UpdateContactConfig['set']): ContactChanges {
   const changes: Record<string, unknown> = {};
   let attributes: Record<string, unknown> | undefined;
   for (const [key, value] of Object.entries(set)) {
@@ -17,9 +17,9 @@ function changesFor(contact: Contact, set: UpdateContactConfig['set']): Partial<
       const name = key.slice('attributes.'.length);
       if (value === null) delete attributes[name];
       else attributes[name] = value;
-    } else changes[key] = value === null ? undefined : value;
+    } else changes[key] = value;
   }
-  return { ...changes, ...(attributes ? { attributes } : {}) } as Partial<Contact>;
+  return { ...changes, ...(attributes ? { attributes } : {}) } as ContactChanges;
 }
 
 /**
@@ -32,7 +32,7 @@ export const updateContactExecutor = defineExecutor<UpdateContactConfig>({
   kind: 'transaction',
   async execute({ run, command, config, db }) {
     if (run.test) return { status: 'done', patch: { contact: changesFor(command.context.contact, config.set) } };
-    let changes: Partial<Contact> = {};
+    let changes: ContactChanges = {};
     const updated = await updateContact(db, run.contactId, (current) => (changes = changesFor(current, config.set)));
     if (!updated) throw invalidInput(`contact "${run.contactId}" is not in the database`);
     return { status: 'done', patch: { contact: changes } };

@@ -1,6 +1,6 @@
 import type { Contact } from '@nudgeflow/shared';
-import { normalizePhone, type Db } from '../../db';
-import { CURSOR_TIME_FORMAT, toPage, type Page, type PagePosition } from '../pagination';
+import { beforePosition, normalizePhone, pageOf, positionTime, type Db, type ListPosition } from '../../db';
+import { toApiPage, type Page } from '../pagination';
 
 /** Fewer digits than this would match half the phone book. */
 const MIN_PHONE_DIGITS = 6;
@@ -11,12 +11,12 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}
  * Contacts newest first, optionally those matching `query`: part of the email or of the name (any
  * case), the end of the phone number, or the exact id or shop customer id.
  */
-export async function searchContacts(db: Db, query: string | undefined, limit: number, before?: PagePosition): Promise<Page<Contact>> {
+export async function searchContacts(db: Db, query: string | undefined, limit: number, before?: ListPosition): Promise<Page<Contact>> {
   const text = query?.trim() || undefined;
   const phoneDigits = text === undefined ? undefined : normalizePhone(text)?.replace('+', '');
   const digits = phoneDigits !== undefined && phoneDigits.length >= MIN_PHONE_DIGITS ? phoneDigits : null;
-  const rows = await db<{ id: string; data: Contact; at: string }[]>`
-    select id, data, to_char(created_at at time zone 'UTC', ${CURSOR_TIME_FORMAT}) as at from contacts
+  const rows = await db<{ id: string; data: Contact; position_at: string }[]>`
+    select id, data, ${positionTime(db, 'created_at')} from contacts
     where true
       ${
         text === undefined
@@ -26,9 +26,8 @@ export async function searchContacts(db: Db, query: string | undefined, limit: n
               or concat_ws(' ', data ->> 'firstName', data ->> 'lastName') ilike ${likePattern(text)}
               or (${digits}::text is not null and phone like '%' || ${digits}))`
       }
-      ${before ? db`and (created_at, id) < (${before.at}::text::timestamptz, ${before.id})` : db``}
+      ${beforePosition(db, 'created_at', before)}
     order by created_at desc, id desc
     limit ${limit + 1}`;
-  const page = await toPage(rows, limit, (row) => ({ at: row.at, id: row.id }));
-  return { ...page, items: page.items.map((row) => row.data) };
+  return toApiPage(pageOf(rows, limit, (row) => row.data));
 }

@@ -2,7 +2,7 @@ import type { FlowEvent } from '@nudgeflow/shared';
 import { describe, expect, it } from 'vitest';
 import { getContact, getOrder } from '../../db';
 import { useTestApi } from '../test-api';
-import { chainsOf } from './ingest-batch';
+import { chainsOf, groupsOf } from './ingest-batch';
 
 const api = useTestApi();
 
@@ -99,6 +99,9 @@ describe('POST /api/events', () => {
     expect(res.body.results.map((r: { id: string }) => r.id)).toEqual(batch.map((e) => e.id));
     expect(await counts()).toEqual({ events: 1000, outbox: 1000, contacts: 1000 });
     expect(api.calls.accepted).toBe(1);
+    // One commit per event is what made large batches slow: many events share a transaction now.
+    const [stored] = await api.db.sql<{ transactions: number }[]>`select count(distinct xmin::text)::int as transactions from events`;
+    expect(stored?.transactions).toBe(8);
   });
 
   it("keeps one person's events in batch order, so dispatch sees them in that order", async () => {
@@ -137,5 +140,16 @@ describe('chainsOf', () => {
       event('g', { contact: { id: 'ct_3' }, order: undefined }),
     ]);
     expect(chains).toEqual([[0, 1, 2], [3, 4], [5, 6], [7]]);
+  });
+});
+
+describe('groupsOf', () => {
+  it('packs whole chains into groups of at least the size, each in batch order', () => {
+    expect(groupsOf([[0, 3, 5], [1], [2, 4], [6], [7]], 3)).toEqual([
+      [0, 3, 5],
+      [1, 2, 4],
+      [6, 7],
+    ]);
+    expect(groupsOf([[0, 1, 2, 3, 4]], 2)).toEqual([[0, 1, 2, 3, 4]]);
   });
 });

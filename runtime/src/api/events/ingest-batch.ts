@@ -1,5 +1,5 @@
 import type { FlowEvent } from '@nudgeflow/shared';
-import { ingestEvent, normalizePhone, type IngestResult, type Sql } from '../../db';
+import { ingestEvents, normalizePhone, type IngestResult, type Sql } from '../../db';
 
 /** Keys under which two events may concern the same contact, order or event. */
 function keysOf(event: FlowEvent): string[] {
@@ -47,28 +47,38 @@ export function chainsOf(events: FlowEvent[]): number[][] {
 }
 
 /**
- * Stores a batch through the data layer's ingestEvent, chains in parallel (at most `concurrency`
- * transactions at once) and each chain in order. Results come back in batch order. On an error
- * no new chain starts; the first error is thrown once the running ones are done.
+ * Packs whole chains, in batch order, into groups of at least `size` events (the last may be
+ * smaller). Each group is in batch order, so every chain in it keeps its own order.
+ */
+export function groupsOf(chains: number[][], size: number): number[][] {
+  const groups: number[][] = [];
+  let current: number[] = [];
+  for (const chain of chains) {
+    current.push(...chain);
+    if (current.length >= size) {
+      groups.push(current.sort((a, b) => a - b));
+      current = [];
+    }
+  }
+  if (current.length > 0) groups.push(current.sort((a, b) => a - b));
+  return groups;
+}
+
+/**
+ * Stores a batch with the data layer's ingestEvents: whole chains are packed into at most
+ * `concurrency` groups of about the same size, each stored in one transaction (one commit for
+ * many events is what makes a large batch quick), the groups side by side. Results come back in
+ * batch order. When a group fails, the first error is thrown once all are done; the other groups
+ * stay stored.
  */
 export async function ingestBatch(sql: Sql, events: FlowEvent[], concurrency = 8): Promise<IngestResult[]> {
+  const groups = groupsOf(chainsOf(events), Math.ceil(events.length / concurrency));
+  const outcomes = await Promise.allSettled(groups.map((group) => ingestEvents(sql, group.map((index) => events[index] as FlowEvent))));
   const results: IngestResult[] = new Array(events.length);
-  const queue = chainsOf(events);
-  let failure: { error: unknown } | undefined;
-  const worker = async () => {
-    for (let chain = queue.shift(); chain && !failure; chain = queue.shift()) {
-      for (const index of chain) {
-        const event = events[index];
-        if (!event || failure) break;
-        try {
-          results[index] = await ingestEvent(sql, event);
-        } catch (error) {
-          failure ??= { error };
-        }
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
-  if (failure) throw failure.error;
+  for (const [g, outcome] of outcomes.entries()) {
+    if (outcome.status === 'rejected') throw outcome.reason;
+    const group = groups[g] ?? [];
+    outcome.value.forEach((result, i) => (results[group[i] as number] = result));
+  }
   return results;
 }

@@ -1,8 +1,8 @@
 import { createRoute, z, type RouteHandler } from '@hono/zod-openapi';
+import { listMessages } from '../../db';
 import { errorResponse } from '../error-responses';
-import { decodeCursor, pageQuerySchema, pageSchema } from '../pagination';
+import { decodeCursor, pageQuerySchema, pageSchema, toApiPage } from '../pagination';
 import type { ApiRouteDeps } from '../routes';
-import { messagePage } from './queries';
 import { messageChannelSchema, messageSchema, messageStatusSchema } from './schemas';
 
 export type MessageRouteDeps = Pick<ApiRouteDeps, 'sql'>;
@@ -30,6 +30,7 @@ export const listMessagesRoute = createRoute({
 export function listMessagesHandler(deps: MessageRouteDeps): RouteHandler<typeof listMessagesRoute> {
   return async (c) => {
     const { limit, cursor, ...filter } = c.req.valid('query');
-    return c.json(await messagePage(deps.sql, filter, limit, decodeCursor(cursor)), 200);
+    const before = decodeCursor(cursor);
+    return c.json(toApiPage(await listMessages(deps.sql, { ...filter, limit, ...(before ? { before } : {}) })), 200);
   };
 }

@@ -25,6 +25,6 @@ export function getRunHandler(deps: RunRouteDeps): RouteHandler<typeof getRunRou
     const { id } = c.req.valid('param');
     const [run, messages] = await Promise.all([getRun(deps.sql, id), listMessages(deps.sql, { runId: id, limit: MAX_MESSAGES })]);
     if (!run) throw ApiError.notFound('run', id);
-    return c.json({ ...run, messages: messages.reverse() }, 200);
+    return c.json({ ...run, messages: messages.items.reverse() }, 200);
   };
 }

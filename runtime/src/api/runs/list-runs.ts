@@ -1,7 +1,7 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import { listRuns, type Db, type RunFilter, type RunRecord } from '../../db';
 import { errorResponse } from '../error-responses';
-import { decodeCursor, pageSchema, toPage, type Page } from '../pagination';
+import { decodeCursor, pageSchema, toApiPage, type Page } from '../pagination';
 import type { RunRouteDeps } from './deps';
 import { listRunsQuery, runSchema } from './schemas';
 
@@ -20,9 +20,7 @@ export const listRunsRoute = createRoute({
 /** One page of runs; also the first page a contact's detail shows. */
 export async function runPage(db: Db, filter: Omit<RunFilter, 'limit' | 'before'>, limit: number, cursor?: string): Promise<Page<RunRecord>> {
   const before = decodeCursor(cursor);
-  const rows = await listRuns(db, { ...filter, limit: limit + 1, ...(before ? { before: { startedAt: before.at, id: before.id } } : {}) });
-  // Run start times come from the workflow clock in whole milliseconds, so startedAt is exact.
-  return toPage(rows, limit, (run) => ({ at: run.startedAt, id: run.id }));
+  return toApiPage(await listRuns(db, { ...filter, limit, ...(before ? { before } : {}) }));
 }
 
 export function listRunsHandler(deps: RunRouteDeps): RouteHandler<typeof listRunsRoute> {
