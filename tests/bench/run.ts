@@ -1,9 +1,11 @@
 import { writeSection } from './results-file';
 import { interpreterSuite } from './suites/interpreter';
+import { runtimeSuite } from './suites/runtime';
 
 /** `npm run bench [suite...]`: runs the named suites (all by default) and rewrites their sections of RESULTS.md. */
 const suites = {
   interpreter: { title: 'Validator and simulator', run: interpreterSuite },
+  runtime: { title: 'Durable runtime on the embedded stack', run: runtimeSuite },
 };
 
 const wanted = process.argv.slice(2);
