@@ -2,22 +2,15 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { resolveContact } from './contacts';
 import { getMessage, insertMessage, listMessages, messageStateByKey, recentMarketingSends, requeueFailedMessage, updateMessageStatus, type NewMessage } from './messages';
 import { useTestDatabase } from './test-database';
+import { testSms } from './test-messages';
 
 const db = useTestDatabase();
 
-const sms = (key: string, extra: Partial<NewMessage> = {}): NewMessage => ({
-  idempotencyKey: key,
-  runId: 'r1',
-  flowId: 'f1',
-  nodeId: 'sms',
-  contactId: 'ann',
-  channel: 'sms',
-  marketing: true,
-  to: '+420777000111',
-  body: 'Your order is waiting',
-  status: 'queued',
-  ...extra,
-});
+/** A queued marketing SMS (not yet sent, so no sentAt). */
+const sms = (key: string, extra: Partial<NewMessage> = {}): NewMessage => {
+  const { sentAt: _unsent, ...row } = testSms(key, { marketing: true, body: 'Your order is waiting', status: 'queued' });
+  return { ...row, ...extra };
+};
 
 describe('messages', () => {
   beforeEach(async () => {

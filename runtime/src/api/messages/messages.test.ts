@@ -1,24 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createFlow, createRun, insertMessage, publishFlow, resolveContact, type NewMessage } from '../../db';
+import { createFlow, createRun, insertMessage, publishFlow, resolveContact } from '../../db';
 import { paymentReminder } from '../../temporal/test-flows';
 import { useTestApi } from '../test-api';
+import { testSms } from '../../db/test-messages';
 
 const api = useTestApi();
 
-const sms = (key: string, extra: Partial<NewMessage> = {}): NewMessage => ({
-  idempotencyKey: key,
-  runId: 'r1',
-  flowId: 'f1',
-  nodeId: 'sms',
-  contactId: 'ann',
-  channel: 'sms',
-  marketing: false,
-  to: '+420777000111',
-  body: 'Order 1001 is still waiting for payment.',
-  status: 'sent',
-  sentAt: '2026-03-03T10:00:00.000Z',
-  ...extra,
-});
+const sms = testSms;
 
 describe('messages API', () => {
   beforeEach(async () => {

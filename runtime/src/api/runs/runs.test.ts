@@ -1,8 +1,9 @@
 import type { Step } from '@nudgeflow/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createFlow, createRun, insertMessage, publishFlow, recordProgress, resolveContact, type NewMessage, type NewRun } from '../../db';
+import { createFlow, createRun, insertMessage, publishFlow, recordProgress, resolveContact, type NewRun } from '../../db';
 import { paymentReminder } from '../../temporal/test-flows';
 import { useTestApi } from '../test-api';
+import { testSms } from '../../db/test-messages';
 
 const api = useTestApi();
 
@@ -25,20 +26,7 @@ const run = (id: string, extra: Partial<NewRun> = {}): NewRun => ({
   ...extra,
 });
 
-const sms = (key: string, extra: Partial<NewMessage> = {}): NewMessage => ({
-  idempotencyKey: key,
-  runId: 'r1',
-  flowId: 'f1',
-  nodeId: 'sms',
-  contactId: 'ann',
-  channel: 'sms',
-  marketing: false,
-  to: '+420777000111',
-  body: 'Order 1001 is still waiting for payment.',
-  status: 'sent',
-  sentAt: '2026-03-03T10:00:00.000Z',
-  ...extra,
-});
+const sms = testSms;
 
 beforeEach(async () => {
   for (const id of ['ann', 'bob']) await api.db.sql.begin((tx) => resolveContact(tx, { id }));
