@@ -6,6 +6,11 @@ export function flowWorkflowsPath(): string {
   return createRequire(import.meta.url).resolve('@nudgeflow/workflows');
 }
 
+/** Libraries evaluated once per worker context (workflows/src/preload.ts). */
+function flowPreloadPath(): string {
+  return createRequire(import.meta.url).resolve('@nudgeflow/workflows/preload');
+}
+
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
 /**
@@ -13,9 +18,12 @@ let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
  * workers). The bundler compiles our TypeScript sources, the shared package's included: they
  * resolve through the workspace symlinks to real paths outside node_modules, where its swc
  * loader applies, and they import nothing but zod and Temporal's workflow API.
+ *
+ * zod is preloaded (workflows/src/preload.ts). Our own schema modules are not: the worker
+ * deep-freezes preloaded modules' exports, and zod schemas cache lazily on themselves.
  */
 export function flowWorkflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: flowWorkflowsPath(), logger: new DefaultLogger('WARN') }).catch((error: unknown) => {
+  bundle ??= bundleWorkflowCode({ workflowsPath: flowWorkflowsPath(), preloadModules: [flowPreloadPath()], logger: new DefaultLogger('WARN') }).catch((error: unknown) => {
     bundle = undefined;
     throw error;
   });

@@ -64,6 +64,8 @@ export function groupsOf(chains: number[][], size: number): number[][] {
   return groups;
 }
 
+const MIN_GROUP = 4;
+
 /**
  * Stores a batch with the data layer's ingestEvents: whole chains are packed into at most
  * `concurrency` groups of about the same size, each stored in one transaction (one commit for
@@ -72,7 +74,8 @@ export function groupsOf(chains: number[][], size: number): number[][] {
  * stay stored.
  */
 export async function ingestBatch(sql: Sql, events: FlowEvent[], concurrency = 8): Promise<IngestResult[]> {
-  const groups = groupsOf(chainsOf(events), Math.ceil(events.length / concurrency));
+  // Fewer than a few events per transaction spends more on commits than it gains side by side.
+  const groups = groupsOf(chainsOf(events), Math.max(MIN_GROUP, Math.ceil(events.length / concurrency)));
   const outcomes = await Promise.allSettled(groups.map((group) => ingestEvents(sql, group.map((index) => events[index] as FlowEvent))));
   const results: IngestResult[] = new Array(events.length);
   for (const [g, outcome] of outcomes.entries()) {

@@ -5,6 +5,7 @@ import { ApiError, validationError } from '../errors';
 import { errorResponse } from '../error-responses';
 import type { ApiRouteDeps } from '../routes';
 import { ingestBatch } from './ingest-batch';
+import { IngestQueue } from './ingest-queue';
 import { ingestBodySchema, ingestResultSchema } from './schemas';
 
 export type EventRouteDeps = Pick<ApiRouteDeps, 'sql' | 'onAccepted'>;
@@ -45,11 +46,12 @@ function summarize(results: IngestResult[]) {
 }
 
 export function ingestEventsHandler(deps: EventRouteDeps): RouteHandler<typeof ingestEventsRoute> {
+  const queue = new IngestQueue((events) => ingestBatch(deps.sql, events));
   return async (c) => {
     const { events } = c.req.valid('json');
     let results: IngestResult[];
     try {
-      results = await ingestBatch(deps.sql, events);
+      results = await queue.ingest(events);
     } catch (error) {
       // Part of the batch may be stored already: let the dispatcher see it. Sending the batch
       // again is safe, the stored part comes back as duplicates.
