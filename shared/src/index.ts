@@ -7,3 +7,4 @@ export * from './liquid/index';
 export * from './interpreter/index';
 export * from './simulator/index';
 export * from './validator/index';
+export * from './text/index';
