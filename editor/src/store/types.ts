@@ -28,6 +28,12 @@ export interface AddNodeOptions {
   /** Config to start from instead of the type's defaults. */
   config?: Record<string, unknown>;
   label?: string;
+  /**
+   * Added to the contract for click-to-add from the palette: connect this node's output (its
+   * first free one when `sourceHandle` is left out) to the new node, in the same undo step.
+   * Ignored when the connection rules refuse it or with `onEdgeId`.
+   */
+  from?: { nodeId: string; sourceHandle?: string };
 }
 
 export interface FlowDocState {
