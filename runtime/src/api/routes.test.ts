@@ -56,6 +56,8 @@ describe('the whole API', () => {
         'GET /api/code-pools',
         'GET /api/code-pools/{name}',
         'POST /api/code-pools/{name}/codes',
+        'GET /api/templates',
+        'POST /api/preview/email',
       ].sort(),
     );
   });

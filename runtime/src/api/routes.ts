@@ -7,7 +7,9 @@ import { eventRoutes } from './events';
 import { flowRoutes } from './flows';
 import { messageRoutes } from './messages';
 import { orderRoutes } from './orders';
+import { previewRoutes } from './preview';
 import { runRoutes } from './runs';
+import { templateRoutes } from './templates';
 
 /** What the data routes need besides the app's own deps (credentials, health). */
 export interface ApiRouteDeps {
@@ -34,5 +36,7 @@ export function createApiRoutes(deps: ApiRouteDeps): RouteGroup[] {
     { path: '/api/contacts', routes: contactRoutes(deps), auth: 'admin' },
     { path: '/api/orders', routes: orderRoutes(deps), auth: 'admin' },
     { path: '/api/code-pools', routes: codePoolRoutes(deps), auth: 'admin' },
+    { path: '/api/templates', routes: templateRoutes(), auth: 'admin' },
+    { path: '/api/preview', routes: previewRoutes(), auth: 'admin' },
   ];
 }
