@@ -5,9 +5,10 @@ import { createApiRoutes } from '../api/routes';
 import type { Credentials } from '../config';
 import type { Sql } from '../db/client';
 import type { Dispatcher } from '../dispatch/index';
+import { editorAssets, editorDistDir } from './editor-assets';
 import { createHealthChecks } from './health-checks';
 import { listen, type HttpServer } from './http-server';
-import { landingPage } from './landing-page';
+import { editorNotBuiltPage } from './editor-not-built-page';
 import { cancelRun, cancelRunsOfFlow } from './run-control';
 
 export interface ApiProcessDeps {
@@ -21,7 +22,7 @@ export interface ApiProcessDeps {
   temporalUiUrl?: string;
 }
 
-/** The HTTP API (and, at `/`, what to open next), wired to Postgres, Temporal and the dispatcher. */
+/** The HTTP API under /api and the editor everywhere else, wired to Postgres, Temporal and the dispatcher. */
 export function startApiProcess(deps: ApiProcessDeps): Promise<HttpServer> {
   const { sql, client } = deps;
   const app = createApp(
@@ -34,7 +35,7 @@ export function startApiProcess(deps: ApiProcessDeps): Promise<HttpServer> {
       cancelRun: (run) => cancelRun(client, run),
     }),
   );
-  const page = landingPage(deps.temporalUiUrl ? { temporalUi: deps.temporalUiUrl } : {});
-  app.get('/', (c) => c.html(page));
+  const notBuiltPage = editorNotBuiltPage(deps.temporalUiUrl ? { temporalUi: deps.temporalUiUrl } : {});
+  app.get('*', editorAssets({ distDir: editorDistDir, notBuiltPage }));
   return listen(app, { port: deps.port, host: deps.host });
 }

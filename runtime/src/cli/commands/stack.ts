@@ -1,6 +1,7 @@
 import { readEnv, type Env } from '../../config';
 import { createSql } from '../../db/client';
 import { migrate } from '../../db/migrate';
+import { ensureEditorBuilt } from '../../dev/editor-build';
 import { devCredentials, requiredCredentials } from '../../server/dev-credentials';
 import { startInfrastructure } from '../../server/infrastructure';
 import { startStack, type Log, type RunningStack } from '../../server/stack';
@@ -61,6 +62,7 @@ export async function devCommand(args: string[], io: CliIO): Promise<number> {
   parseCommandArgs(args, {}, devUsage);
   const config = env();
   const log: Log = (line) => io.out(line);
+  await ensureEditorBuilt({ log });
   const infra = await startInfrastructure(config, log);
   let stack: RunningStack;
   try {
