@@ -1,9 +1,11 @@
+import '@xyflow/react/dist/style.css';
+import './styles/index.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { startTheme } from './app/use-theme';
 
-function App() {
-  return <h1>Nudgeflow</h1>;
-}
+startTheme();
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
