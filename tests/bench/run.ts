@@ -1,4 +1,5 @@
 import { writeSection } from './results-file';
+import { editorSuite } from './suites/editor';
 import { interpreterSuite } from './suites/interpreter';
 import { runtimeSuite } from './suites/runtime';
 
@@ -6,6 +7,7 @@ import { runtimeSuite } from './suites/runtime';
 const suites = {
   interpreter: { title: 'Validator and simulator', run: interpreterSuite },
   runtime: { title: 'Durable runtime on the embedded stack', run: runtimeSuite },
+  editor: { title: 'Editor in headless Chromium', run: editorSuite },
 };
 
 const wanted = process.argv.slice(2);

@@ -59,10 +59,12 @@ export function FlowCanvas() {
     [store, types],
   );
 
-  // A newly opened flow is shown whole; xyflow waits until its nodes are measured.
+  // A newly opened flow is shown whole; xyflow waits until its nodes are measured. An empty one is
+  // not: xyflow would fit to the first node dropped, and the view would jump under the pointer.
+  const opensEmpty = useMemo(() => store.getState().graph.nodes.length === 0, [store, flowId]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
-    void fitView(fitViewOptions);
-  }, [flowId, fitView]);
+    if (!opensEmpty) void fitView(fitViewOptions);
+  }, [flowId, fitView, opensEmpty]);
 
   // Clicking the empty canvas focuses it, so shortcuts and paste reach it.
   const focusSurface = useCallback((event: PointerEvent) => {
@@ -85,7 +87,7 @@ export function FlowCanvas() {
           connectionLineType={ConnectionLineType.SmoothStep}
           deleteKeyCode={null}
           multiSelectionKeyCode={['Meta', 'Control']}
-          fitView
+          fitView={!opensEmpty}
           fitViewOptions={fitViewOptions}
           minZoom={0.1}
           maxZoom={2}

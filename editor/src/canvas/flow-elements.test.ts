@@ -50,6 +50,17 @@ describe('the view derived from the graph', () => {
       ['e4', 'next', undefined, false, 'Connection from Send SMS to Exit'],
     ]);
   });
+
+  it('hands back the same edge array while only node positions change, and a new one when an edge does', () => {
+    const { toEdges } = createFlowElements(registry);
+    const graph = paymentReminder();
+    const first = toEdges(graph, none, noTypes);
+    const moved = { ...graph, nodes: graph.nodes.map((n) => (n.id === 'sms' ? { ...n, position: { x: 1, y: 2 } } : n)) };
+    expect(toEdges(moved, none, noTypes)).toBe(first);
+    const selected = toEdges(moved, { nodeIds: [], edgeIds: ['e1'] }, noTypes);
+    expect(selected).not.toBe(first);
+    expect(selected.map((e, i) => e === first[i])).toEqual([false, true, true, true]);
+  });
 });
 
 describe('nodeDisplay', () => {

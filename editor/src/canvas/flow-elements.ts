@@ -53,7 +53,19 @@ export function createFlowElements(registry: NodeRegistry) {
     });
   }
 
+  let lastEdges: FlowEdgeView[] = [];
+
+  /**
+   * The previous array when every edge view is unchanged (a node drag moves positions only):
+   * a new array would make xyflow rebuild its connection lookup and every edge on each frame.
+   */
   function toEdges(graph: FlowGraph, selection: Selection, types: ReadonlyMap<string, NodeTypeInfo>): FlowEdgeView[] {
+    const next = deriveEdges(graph, selection, types);
+    if (next.length !== lastEdges.length || next.some((view, i) => view !== lastEdges[i])) lastEdges = next;
+    return lastEdges;
+  }
+
+  function deriveEdges(graph: FlowGraph, selection: Selection, types: ReadonlyMap<string, NodeTypeInfo>): FlowEdgeView[] {
     const selected = new Set(selection.edgeIds);
     const byId = new Map(graph.nodes.map((n) => [n.id, n]));
     return graph.edges.map((edge) => {

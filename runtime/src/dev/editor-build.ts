@@ -34,10 +34,21 @@ export async function editorBuildReason(root: string): Promise<string | undefine
 
 export type EditorBuilder = (configFile: string) => Promise<void>;
 
-/** Vite, loaded only here: production images ship a built editor and no Vite. */
-const viteBuild: EditorBuilder = async (configFile) => {
+/**
+ * Vite, loaded only here: production images ship a built editor and no Vite. Vite and the React
+ * plugin keep a NODE_ENV they find (vitest sets "test", a dev shell may set "development") and
+ * would then ship React's development build and dev JSX: the build runs with "production".
+ */
+export const viteBuild: EditorBuilder = async (configFile) => {
   const { build } = await import('vite');
-  await build({ configFile, logLevel: 'warn' });
+  const before = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile, logLevel: 'warn', mode: 'production' });
+  } finally {
+    if (before === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = before;
+  }
 };
 
 export type EditorBuildResult = 'up to date' | 'built' | 'failed';

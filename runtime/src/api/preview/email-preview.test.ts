@@ -33,6 +33,8 @@ describe('POST /api/preview/email', () => {
     expect(res.body.html).toContain('<!doctype html>');
     expect(res.body.html).toContain('Dobrý den, Jana Nováková: Pražské procházky (e-kniha) za 349 CZK');
     expect(res.body.text).toBe('Dobrý den, Jana Nováková: Pražské procházky (e-kniha) za 349 CZK');
+    // The default font must not pull in a third-party stylesheet.
+    expect(res.body.html).not.toContain('fonts.googleapis.com');
   });
 
   it('has a cart with the same e-book for abandoned-cart emails', async () => {

@@ -41,7 +41,9 @@ const lineCount = (text: string) => text.split('\n').length;
  */
 async function renderMjml(source: string, rendered: string): Promise<{ html: string; errors: PreviewError[] }> {
   // Includes would read files on the server; flow emails are self-contained (mjml 5's default, made explicit).
-  const result = await mjml2html(rendered, { validationLevel: 'soft', ignoreIncludes: true, keepComments: false });
+  // No automatic web-font links: MJML would add Google Fonts for its default Ubuntu font, which
+  // makes the preview call a third party (and fail offline). An explicit <mj-font> still works.
+  const result = await mjml2html(rendered, { validationLevel: 'soft', ignoreIncludes: true, keepComments: false, fonts: {} });
   const sameLines = lineCount(source) === lineCount(rendered);
   const errors = result.errors.map((e): PreviewError => {
     const message = `<${e.tagName}>: ${e.message}`;
