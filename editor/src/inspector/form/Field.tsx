@@ -59,14 +59,23 @@ export function Field({ label, help, path, children, after }: FieldProps) {
         {label}
       </label>
       {children({ id: ids.id, describedBy: ids.describedBy, invalid: ids.invalid })}
+      <FieldNotes ids={ids} help={help} />
+      {after}
+    </div>
+  );
+}
+
+/** The help text and the problems under a control, both named by its aria-describedby. */
+function FieldNotes({ ids, help }: { ids: ReturnType<typeof useFieldIds>; help: string | undefined }) {
+  return (
+    <>
       {help ? (
         <p id={ids.helpId} className="nf-hint">
           {help}
         </p>
       ) : null}
       <ProblemList id={ids.problemsId} problems={ids.problems} />
-      {after}
-    </div>
+    </>
   );
 }
 
@@ -79,12 +88,7 @@ export function CheckboxField({ label, help, path, checked, onChange }: { label:
         <input id={ids.id} type="checkbox" checked={checked} aria-describedby={ids.describedBy} aria-invalid={ids.invalid || undefined} onChange={(e) => onChange(e.target.checked)} />
         <span className="nf-label">{label}</span>
       </label>
-      {help ? (
-        <p id={ids.helpId} className="nf-hint">
-          {help}
-        </p>
-      ) : null}
-      <ProblemList id={ids.problemsId} problems={ids.problems} />
+      <FieldNotes ids={ids} help={help} />
     </div>
   );
 }
@@ -105,12 +109,7 @@ export function Group({ label, help, path, children }: GroupProps) {
       {label ? (
         <legend className="nf-group__legend nf-label">{label}</legend>
       ) : null}
-      {help ? (
-        <p id={ids.helpId} className="nf-hint">
-          {help}
-        </p>
-      ) : null}
-      <ProblemList id={ids.problemsId} problems={ids.problems} />
+      <FieldNotes ids={ids} help={help} />
       {children}
     </fieldset>
   );
