@@ -11,6 +11,31 @@ const envSchema = z.object({
   NUDGEFLOW_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   NUDGEFLOW_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   NUDGEFLOW_DATA_DIR: z.string().default('.data'),
+  /** Where customers reach this server: the base of tracking, unsubscribe and "view in browser" links, and of Twilio callbacks. */
+  NUDGEFLOW_PUBLIC_URL: z.url().optional(),
+  /** Signs links in messages so nobody can forge or enumerate them; API and workers must share it. */
+  NUDGEFLOW_LINK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Email over SMTP, e.g. smtps://user:pass@smtp.example.com:465; unset: the outbox (nothing leaves the machine). */
+  SMTP_URL: z.url().optional(),
+  /** Default sender, e.g. "Shop <shop@example.com>"; a node's own "from" wins. */
+  EMAIL_FROM: z.string().min(3).default('Nudgeflow <nudgeflow@localhost>'),
+  /** SMS through Twilio when the account SID and auth token are set; unset: the outbox. */
+  TWILIO_ACCOUNT_SID: z.string().min(1).optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+  /** The sending number (E.164) or, instead, a messaging service SID. */
+  TWILIO_FROM: z.string().min(1).optional(),
+  TWILIO_MESSAGING_SERVICE_SID: z.string().min(1).optional(),
+  /** Another base URL for Twilio's API (a local stand-in in tests); unset: Twilio itself. */
+  TWILIO_API_URL: z.url().optional(),
+  /** Country assumed for phone numbers written without a country code (ISO 3166 alpha-2, e.g. CZ). */
+  DEFAULT_PHONE_COUNTRY: z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code such as CZ').optional(),
+  /** Signs webhook requests (X-Nudgeflow-Signature) so the shop can verify that they come from us. */
+  NUDGEFLOW_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  /**
+   * Hosts (or "*") that webhooks may call although they resolve to loopback or private addresses;
+   * comma-separated. Unset: such requests are refused, so a flow cannot probe the internal network.
+   */
+  NUDGEFLOW_WEBHOOK_ALLOW_PRIVATE: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -57,7 +57,7 @@ export async function startEditorServer(log: (line: string) => void): Promise<Ed
     const failed = started.find((result) => result.status === 'rejected');
     if (failed) throw failed.reason;
     if (!postgres || !temporal) throw new Error('PostgreSQL or Temporal did not start');
-    const env = readEnv({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: postgres.url, TEMPORAL_ADDRESS: temporal.address, NUDGEFLOW_DATA_DIR: dir });
+    const env = readEnv({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: postgres.url, TEMPORAL_ADDRESS: temporal.address, NUDGEFLOW_DATA_DIR: dir, NUDGEFLOW_LINK_SECRET: 'e2e-tests-link-secret-0123456789' });
     stack = await startStack({
       env,
       databaseUrl: postgres.url,

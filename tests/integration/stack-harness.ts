@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { readEnv, type Credentials } from '../../runtime/src/config';
+import { findFreePort } from '../../runtime/src/dev/ports';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../runtime/src/dev/embedded-postgres';
 import { findOrBuildTemporalCli } from '../../runtime/src/dev/temporal-cli';
 import { startTemporalDevServer, type TemporalDevServer } from '../../runtime/src/dev/temporal-dev-server';
@@ -15,6 +16,9 @@ export const TEST_CREDENTIALS: Credentials = {
   adminToken: 'nfa_integration-tests-admin-token',
   apiKey: 'nfk_integration-tests-ingestion-key',
 };
+
+/** Signs links in messages; the API and the worker process share it, as production requires. */
+export const TEST_LINK_SECRET = 'integration-tests-link-secret';
 
 const LOG_TAIL = 80;
 
@@ -40,7 +44,15 @@ export interface IntegrationStack {
  * worker as a separate `nudgeflow worker` process, as production runs it, so that it can be
  * killed with SIGKILL.
  */
-export function useIntegrationStack(): IntegrationStack {
+export interface IntegrationStackOptions {
+  /**
+   * More environment for the API and the worker process (SMTP_URL, TWILIO_*...). A function is
+   * called when the stack starts, after the file's earlier beforeAll hooks (a local SMTP server's port).
+   */
+  env?: () => Record<string, string>;
+}
+
+export function useIntegrationStack(options: IntegrationStackOptions = {}): IntegrationStack {
   const log: string[] = [];
   const remember = (line: string) => {
     log.push(line);
@@ -54,6 +66,7 @@ export function useIntegrationStack(): IntegrationStack {
   let stack: RunningStack | undefined;
   let api: ApiClient | undefined;
   let worker: WorkerChild | undefined;
+  let extraEnv: Record<string, string> = {};
 
   const need = <T>(value: T | undefined, what: string): T => {
     if (value === undefined) throw new Error(`${what} is not running (the stack is only there inside tests)`);
@@ -98,7 +111,10 @@ export function useIntegrationStack(): IntegrationStack {
       if (failed) throw failed.reason;
       const databaseUrl = need(postgres, 'PostgreSQL').url;
       const temporalAddress = need(temporal, 'Temporal').address;
-      const env = readEnv({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, NUDGEFLOW_DATA_DIR: dir });
+      // A known port, so that links in messages (written by the worker process) point at this API.
+      const port = await findFreePort();
+      extraEnv = { NUDGEFLOW_LINK_SECRET: TEST_LINK_SECRET, NUDGEFLOW_PUBLIC_URL: `http://127.0.0.1:${port}`, ...options.env?.() };
+      const env = readEnv({ PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, NUDGEFLOW_DATA_DIR: dir, ...extraEnv });
       stack = await startStack({
         env,
         databaseUrl,
@@ -134,7 +150,7 @@ export function useIntegrationStack(): IntegrationStack {
     },
     async startWorker() {
       if (worker) throw new Error(`a worker process (pid ${worker.pid}) is running already`);
-      worker = await spawnWorker({ DATABASE_URL: need(postgres, 'PostgreSQL').url, TEMPORAL_ADDRESS: `127.0.0.1:${need(temporalPort, 'Temporal')}` });
+      worker = await spawnWorker({ ...extraEnv, DATABASE_URL: need(postgres, 'PostgreSQL').url, TEMPORAL_ADDRESS: `127.0.0.1:${need(temporalPort, 'Temporal')}` });
       return worker;
     },
     async killWorker(signal = 'SIGKILL') {

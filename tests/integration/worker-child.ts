@@ -25,7 +25,7 @@ export interface WorkerChild {
  * Postgres and Temporal, and resolves once it says it runs. Its own process group, so a kill
  * reaches anything it started; killed with SIGKILL should this test process end without cleaning up.
  */
-export async function spawnWorker(env: { DATABASE_URL: string; TEMPORAL_ADDRESS: string }, readyTimeoutMs = 120_000): Promise<WorkerChild> {
+export async function spawnWorker(env: { DATABASE_URL: string; TEMPORAL_ADDRESS: string } & Record<string, string>, readyTimeoutMs = 120_000): Promise<WorkerChild> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   // A production worker sees none of the test runner's settings.
   for (const key of Object.keys(childEnv)) if (key.startsWith('VITEST') || key === 'NODE_OPTIONS' || key === 'NODE_ENV' || key === 'TEST') delete childEnv[key];

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { importCodes, poolStats } from '../db/codes';
 import { useTestDatabase } from '../db/test-database';
 import { createFlowActivities } from './index';
-import { effectCommand, recordingChannels, runRef, storeContact } from './test-fixtures';
+import { effectCommand, recordingChannels, runRef, storeContact, testMessaging } from './test-fixtures';
 
 const db = useTestDatabase();
 let activities: ReturnType<typeof createFlowActivities>;
@@ -10,7 +10,7 @@ let activities: ReturnType<typeof createFlowActivities>;
 beforeEach(async () => {
   await db.reset();
   await storeContact(db.sql);
-  activities = createFlowActivities({ sql: db.sql, channels: recordingChannels() });
+  activities = createFlowActivities({ sql: db.sql, messaging: testMessaging, channels: recordingChannels() });
 });
 
 const assign = (runId: string, test = false) => {

@@ -4,7 +4,7 @@ import { getContact, updateContact } from '../db/contacts';
 import { findEffect } from '../db/effects';
 import { useTestDatabase } from '../db/test-database';
 import { createFlowActivities } from './index';
-import { ann, effectCommand, failureOf, recordingChannels, runRef, storeContact } from './test-fixtures';
+import { ann, effectCommand, failureOf, recordingChannels, runRef, storeContact, testMessaging } from './test-fixtures';
 
 const db = useTestDatabase();
 let activities: ReturnType<typeof createFlowActivities>;
@@ -12,7 +12,7 @@ let activities: ReturnType<typeof createFlowActivities>;
 beforeEach(async () => {
   await db.reset();
   await storeContact(db.sql, { ...ann, attributes: { shoeSize: 38, segment: 'new' } });
-  activities = createFlowActivities({ sql: db.sql, channels: recordingChannels() });
+  activities = createFlowActivities({ sql: db.sql, messaging: testMessaging, channels: recordingChannels() });
 });
 
 describe('action.tag', () => {

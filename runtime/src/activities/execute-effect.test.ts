@@ -6,7 +6,7 @@ import { useTestDatabase } from '../db/test-database';
 import { defineExecutor } from './executor-registry';
 import { executorRegistry } from './executors/index';
 import { createFlowActivities } from './index';
-import { NOW, effectCommand, failureOf, recordingChannels, runRef, storeContact } from './test-fixtures';
+import { NOW, effectCommand, failureOf, recordingChannels, runRef, storeContact, testMessaging } from './test-fixtures';
 
 const db = useTestDatabase();
 const sms = { body: 'Hi {{ contact.firstName }}', transactional: true };
@@ -19,7 +19,7 @@ describe('executeEffect', () => {
 
   it('answers a key it has a result for from the effects table, without acting', async () => {
     const channels = recordingChannels();
-    const { executeEffect } = createFlowActivities({ sql: db.sql, channels, now: () => NOW });
+    const { executeEffect } = createFlowActivities({ sql: db.sql, messaging: testMessaging, channels, now: () => NOW });
     const command = effectCommand('action.sendSms', sms);
     await saveEffect(db.sql, { key: command.idempotencyKey, runId: 'run-1', nodeId: 'node', type: 'action.sendSms', result: { status: 'sent', messageId: 'earlier' } });
 
@@ -29,7 +29,7 @@ describe('executeEffect', () => {
 
   it('sends once for the same key called twice, and returns the same result', async () => {
     const channels = recordingChannels();
-    const { executeEffect } = createFlowActivities({ sql: db.sql, channels, now: () => NOW });
+    const { executeEffect } = createFlowActivities({ sql: db.sql, messaging: testMessaging, channels, now: () => NOW });
     const command = effectCommand('action.sendSms', sms);
 
     const first = await executeEffect({ run: runRef(), command });
@@ -41,7 +41,7 @@ describe('executeEffect', () => {
 
   it('sends once under 10 concurrent calls with the same key; every call gets the same result', async () => {
     const channels = recordingChannels();
-    const { executeEffect } = createFlowActivities({ sql: db.sql, channels, now: () => NOW });
+    const { executeEffect } = createFlowActivities({ sql: db.sql, messaging: testMessaging, channels, now: () => NOW });
     const command = effectCommand('action.sendSms', sms);
 
     const results = await Promise.all(Array.from({ length: 10 }, () => executeEffect({ run: runRef(), command })));
@@ -58,7 +58,7 @@ describe('executeEffect', () => {
       return { status: 'done' as const, reason: `call ${calls} of ${config.n}` };
     };
     const counting = kind === 'transaction' ? defineExecutor({ type: 'test.count', kind, execute }) : defineExecutor({ type: 'test.count', kind, execute });
-    const { executeEffect } = createFlowActivities({ sql: db.sql, channels: recordingChannels(), executors: executorRegistry.extend([counting]) });
+    const { executeEffect } = createFlowActivities({ sql: db.sql, messaging: testMessaging, channels: recordingChannels(), executors: executorRegistry.extend([counting]) });
     const command = effectCommand('test.count', { n: 7 });
 
     const results = await Promise.all(Array.from({ length: 10 }, () => executeEffect({ run: runRef(), command })));
@@ -67,7 +67,7 @@ describe('executeEffect', () => {
   });
 
   it('refuses, without retries, an effect whose type has no executor', async () => {
-    const { executeEffect } = createFlowActivities({ sql: db.sql, channels: recordingChannels() });
+    const { executeEffect } = createFlowActivities({ sql: db.sql, messaging: testMessaging, channels: recordingChannels() });
     const command = effectCommand('acme.addPoints', { points: 5 }, { nodeId: 'points' });
 
     expect(await failureOf(executeEffect({ run: runRef(), command }))).toEqual({
@@ -80,7 +80,7 @@ describe('executeEffect', () => {
 
   it('refuses, without retries, a config its node type rejects, naming the node and field', async () => {
     const channels = recordingChannels();
-    const { executeEffect } = createFlowActivities({ sql: db.sql, channels });
+    const { executeEffect } = createFlowActivities({ sql: db.sql, messaging: testMessaging, channels });
 
     const empty = effectCommand('action.sendSms', { body: '' }, { nodeId: 'sms' });
     expect(await failureOf(executeEffect({ run: runRef(), command: empty }))).toMatchObject({

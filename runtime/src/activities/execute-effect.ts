@@ -1,6 +1,7 @@
 import type { NodeRegistry } from '@nudgeflow/shared';
 import type { EffectResult } from '@nudgeflow/shared/interpreter';
 import type { EffectCommand, FlowActivities, RunRef } from '@nudgeflow/workflows/contract';
+import type { MessagingSettings } from '../channels/settings';
 import type { Channels } from '../channels/types';
 import { inTransaction, type Sql } from '../db/client';
 import { findEffect, saveEffect } from '../db/effects';
@@ -26,6 +27,7 @@ export interface EffectDeps {
   channels: Channels;
   /** Test runs use these instead of `channels`: nothing reaches a customer. */
   testChannels: Channels;
+  messaging: MessagingSettings;
   executors: ExecutorRegistry;
   nodes: NodeRegistry;
   now(): Date;
@@ -58,7 +60,7 @@ export function createExecuteEffect(deps: EffectDeps): FlowActivities['executeEf
       if (!executor) throw invalidInput(`node "${command.nodeId}" has the type "${command.type}", which this worker cannot carry out: no executor is registered for it`);
       const config = checkedConfig(deps.nodes, command);
       const attempt = currentAttempt();
-      const executorDeps: ExecutorDeps = { channels: run.test ? deps.testChannels : deps.channels, now: deps.now, log: deps.log };
+      const executorDeps: ExecutorDeps = { channels: run.test ? deps.testChannels : deps.channels, messaging: deps.messaging, now: deps.now, log: deps.log };
       const effect = { key, runId: run.runId, nodeId: command.nodeId, type: command.type };
       const input = { run, command, config, deps: executorDeps, attempt };
 

@@ -1,5 +1,6 @@
 import type { EffectResult } from '@nudgeflow/shared/interpreter';
 import type { EffectCommand, RunRef } from '@nudgeflow/workflows/contract';
+import type { MessagingSettings } from '../channels/settings';
 import type { Channels } from '../channels/types';
 import type { Tx } from '../db/client';
 import type { ActivityLog, AttemptInfo } from './activity-context';
@@ -8,6 +9,7 @@ import type { PinnedSql } from './effect-lock';
 export interface ExecutorDeps {
   /** The channels for this run: the outbox for test runs, whatever the worker was given otherwise. */
   channels: Channels;
+  messaging: MessagingSettings;
   now(): Date;
   log: ActivityLog;
 }

@@ -1,6 +1,7 @@
 import { builtinRegistry, type NodeRegistry } from '@nudgeflow/shared';
 import type { FlowActivities } from '@nudgeflow/workflows/contract';
 import { outboxChannels } from '../channels/outbox';
+import type { MessagingSettings } from '../channels/settings';
 import type { Channels } from '../channels/types';
 import type { Sql } from '../db/client';
 import { defaultActivityLog, type ActivityLog } from './activity-context';
@@ -14,6 +15,8 @@ export interface FlowActivityDeps {
   sql: Sql;
   /** Where real runs' messages go; test runs always use the outbox. */
   channels: Channels;
+  /** Link base and secret, phone and webhook rules (channels/settings.ts). */
+  messaging: MessagingSettings;
   now?: () => Date;
   log?: ActivityLog;
   /** The built-in executors unless given (custom node types: `executorRegistry.extend(...)`). */
@@ -29,6 +32,7 @@ export function createFlowActivities(deps: FlowActivityDeps): FlowActivities {
       sql: deps.sql,
       channels: deps.channels,
       testChannels: outboxChannels(),
+      messaging: deps.messaging,
       executors: deps.executors ?? executorRegistry,
       nodes: deps.nodes ?? builtinRegistry,
       now: deps.now ?? (() => new Date()),

@@ -6,7 +6,7 @@ import { ingestEvent } from '../db/ingest-event';
 import { insertMessage } from '../db/messages';
 import { useTestDatabase } from '../db/test-database';
 import { createFlowActivities } from './index';
-import { failureOf, recordingChannels, runRef, storeContact } from './test-fixtures';
+import { failureOf, recordingChannels, runRef, storeContact, testMessaging } from './test-fixtures';
 
 const db = useTestDatabase();
 let activities: ReturnType<typeof createFlowActivities>;
@@ -19,7 +19,7 @@ function orderCreated(orderId: string, at: string, items: { sku: string; categor
 beforeEach(async () => {
   await db.reset();
   await storeContact(db.sql);
-  activities = createFlowActivities({ sql: db.sql, channels: recordingChannels() });
+  activities = createFlowActivities({ sql: db.sql, messaging: testMessaging, channels: recordingChannels() });
 });
 
 describe('lookupFacts', () => {

@@ -7,7 +7,7 @@ import { suppress } from '../db/suppressions';
 import { useTestDatabase } from '../db/test-database';
 import { deliveryUnknown } from './deliver-message';
 import { createFlowActivities } from './index';
-import { NOW, ann, effectCommand, failureOf, recordingChannels, runRef, storeContact } from './test-fixtures';
+import { NOW, ann, effectCommand, failureOf, recordingChannels, runRef, storeContact, testMessaging } from './test-fixtures';
 
 const db = useTestDatabase();
 const marketingSms = { channel: 'sms', marketing: true } as const;
@@ -31,7 +31,7 @@ beforeEach(async () => {
   await storeContact(db.sql);
   channels = recordingChannels();
   warnings = [];
-  activities = createFlowActivities({ sql: db.sql, channels, now: () => NOW, log: { warn: (message, details) => warnings.push(`${message} ${JSON.stringify(details)}`) } });
+  activities = createFlowActivities({ sql: db.sql, messaging: testMessaging, channels, now: () => NOW, log: { warn: (message, details) => warnings.push(`${message} ${JSON.stringify(details)}`) } });
 });
 
 describe('action.sendSms', () => {

@@ -10,6 +10,7 @@ import { queryFlowProgress, signalEvent, startFlowRun } from '../temporal/client
 import { contact, DAY_IN_2_5_S, flowInput, orderEvent, paymentReminder, uniqueKey } from '../temporal/test-flows';
 import { useTestTemporal, waitFor } from '../temporal/test-temporal';
 import { createFlowActivities } from './index';
+import { testMessaging } from './test-fixtures';
 
 /*
  * The payment-reminder flow end to end: the real workflow on a real Temporal dev server, these
@@ -24,7 +25,7 @@ const graph = paymentReminder();
 beforeAll(async () => {
   await createFlow(db.sql, { graph, id: 'flow-test' });
   await publishFlow(db.sql, 'flow-test');
-  await temporal.startWorker(createFlowActivities({ sql: db.sql, channels: outboxChannels() }));
+  await temporal.startWorker(createFlowActivities({ sql: db.sql, messaging: testMessaging, channels: outboxChannels() }));
 }, 120_000);
 
 /** What the dispatcher does: the event stored (contact and order with it), the run's row, then the workflow. */

@@ -5,7 +5,7 @@ import { createFlow, publishFlow } from '../db/flows';
 import { createRun, getRun } from '../db/runs';
 import { useTestDatabase } from '../db/test-database';
 import { createFlowActivities } from './index';
-import { failureOf, recordingChannels, runRef, storeContact } from './test-fixtures';
+import { failureOf, recordingChannels, runRef, storeContact, testMessaging } from './test-fixtures';
 
 const db = useTestDatabase();
 let activities: ReturnType<typeof createFlowActivities>;
@@ -21,7 +21,7 @@ beforeEach(async () => {
   await createFlow(db.sql, { graph, id: 'f1' });
   await publishFlow(db.sql, 'f1');
   await createRun(db.sql, { id: 'run-1', flowId: 'f1', flowVersion: 1, contactId: 'ann', workflowId: run.workflowId, startedAt: '2026-03-02T10:00:00.000Z' });
-  activities = createFlowActivities({ sql: db.sql, channels: recordingChannels() });
+  activities = createFlowActivities({ sql: db.sql, messaging: testMessaging, channels: recordingChannels() });
 });
 
 const report = (fromSeq: number, count: number, extra: Partial<RecordProgressInput> = {}): RecordProgressInput => ({

@@ -1,6 +1,7 @@
 import type { Contact, ContactRef, RunContext } from '@nudgeflow/shared';
 import type { MessageTraits } from '@nudgeflow/shared/nodes';
 import type { EffectCommand, RunRef } from '@nudgeflow/workflows/contract';
+import type { MessagingSettings } from '../channels/settings';
 import type { Channels, EmailMessage, MessageChannel, SmsMessage } from '../channels/types';
 import type { Sql } from '../db/client';
 import { resolveContact } from '../db/contacts';
@@ -8,6 +9,13 @@ import { resolveContact } from '../db/contacts';
 /** Fixtures for the activity tests: a stored contact, a run, effect commands and channels that record what they get. */
 
 export const NOW = new Date('2026-03-02T10:00:00.000Z');
+
+/** Messaging settings for activity tests: links point at a placeholder host. */
+export const testMessaging: MessagingSettings = {
+  publicUrl: 'http://nudgeflow.test',
+  linkSecret: 'test-link-secret-0123456789',
+  webhookAllowPrivate: ['*'],
+};
 
 export function runRef(extra: Partial<RunRef> = {}): RunRef {
   return { runId: 'run-1', workflowId: 'flow/f1/ann', flowId: 'f1', flowVersion: 1, contactId: 'ann', ...extra };

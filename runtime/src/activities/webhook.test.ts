@@ -6,7 +6,7 @@ import { listMessages } from '../db/messages';
 import { useTestDatabase } from '../db/test-database';
 import { WebhookUnavailable } from './executors/webhook';
 import { createFlowActivities } from './index';
-import { NOW, effectCommand, failureOf, recordingChannels, runRef, storeContact } from './test-fixtures';
+import { NOW, effectCommand, failureOf, recordingChannels, runRef, storeContact, testMessaging } from './test-fixtures';
 
 const db = useTestDatabase();
 
@@ -52,7 +52,7 @@ beforeEach(async () => {
   await storeContact(db.sql);
   received.length = 0;
   answers = {};
-  activities = createFlowActivities({ sql: db.sql, channels: recordingChannels(), now: () => NOW });
+  activities = createFlowActivities({ sql: db.sql, messaging: testMessaging, channels: recordingChannels(), now: () => NOW });
 });
 
 const hook = (path: string, extra: Record<string, unknown> = {}) =>

@@ -1,6 +1,7 @@
 import { builtinRegistry } from '@nudgeflow/shared';
 import { describe, expect, it } from 'vitest';
 import type { Sql } from '../db';
+import { testMessaging } from '../activities/test-fixtures';
 import { createApp } from './app';
 import { createApiRoutes } from './routes';
 import { testCredentials } from './test-api';
@@ -10,7 +11,7 @@ const up = async () => ({ ok: true as const });
 const noDatabase = {} as Sql;
 const app = createApp(
   { credentials: testCredentials, registry: builtinRegistry, health: { postgres: up, temporal: up, worker: up } },
-  createApiRoutes({ sql: noDatabase, registry: builtinRegistry, onAccepted: () => {}, cancelRuns: async () => {}, cancelRun: async () => false }),
+  createApiRoutes({ sql: noDatabase, registry: builtinRegistry, messaging: testMessaging, onAccepted: () => {}, cancelRuns: async () => {}, cancelRun: async () => false }),
 );
 
 interface Operation {

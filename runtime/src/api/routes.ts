@@ -1,4 +1,5 @@
 import type { NodeRegistry } from '@nudgeflow/shared';
+import type { MessagingSettings } from '../channels/settings';
 import type { RunRecord, Sql } from '../db';
 import type { RouteGroup } from './app';
 import { codePoolRoutes } from './code-pools';
@@ -15,6 +16,8 @@ import { templateRoutes } from './templates';
 export interface ApiRouteDeps {
   sql: Sql;
   registry: NodeRegistry;
+  /** Link base and secret (tracking and unsubscribe links are checked against it). */
+  messaging: MessagingSettings;
   /** Events were stored: wake the dispatcher so they reach flows at once. Must not throw or block. */
   onAccepted(): void;
   /**

@@ -1,3 +1,4 @@
+import { testMessaging } from '../activities/test-fixtures';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { builtinRegistry } from '@nudgeflow/shared';
 import { beforeEach } from 'vitest';
@@ -53,6 +54,7 @@ export function useTestApi(): TestApi {
         createApiRoutes({
           sql: db.sql,
           registry: builtinRegistry,
+          messaging: testMessaging,
           onAccepted: () => {
             api.calls.accepted += 1;
           },

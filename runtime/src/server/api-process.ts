@@ -2,6 +2,7 @@ import { builtinRegistry } from '@nudgeflow/shared';
 import type { Client } from '@temporalio/client';
 import { createApp } from '../api/app';
 import { createApiRoutes } from '../api/routes';
+import type { MessagingSettings } from '../channels/settings';
 import type { Credentials } from '../config';
 import type { Sql } from '../db/client';
 import type { Dispatcher } from '../dispatch/index';
@@ -16,6 +17,7 @@ export interface ApiProcessDeps {
   client: Client;
   namespace: string;
   credentials: Credentials;
+  messaging: MessagingSettings;
   dispatcher: Dispatcher;
   port: number;
   host: string;
@@ -30,6 +32,7 @@ export function startApiProcess(deps: ApiProcessDeps): Promise<HttpServer> {
     createApiRoutes({
       sql,
       registry: builtinRegistry,
+      messaging: deps.messaging,
       onAccepted: () => deps.dispatcher.wake(),
       cancelRuns: (flowId) => cancelRunsOfFlow(client, sql, flowId),
       cancelRun: (run) => cancelRun(client, run),

@@ -1,5 +1,7 @@
 import type { Client, Connection } from '@temporalio/client';
 import type { Credentials, Env } from '../config';
+import { channelsFromEnv } from '../channels/from-env';
+import { messagingSettings, type MessagingSettings } from '../channels/settings';
 import { createSql, type Sql } from '../db/client';
 import { migrate } from '../db/migrate';
 import { startDispatcher, type Dispatcher } from '../dispatch/index';
@@ -35,6 +37,8 @@ export async function startStack(options: {
   databaseUrl: string;
   temporalAddress: string;
   credentials?: Credentials;
+  /** The dev stack's generated credentials: the link secret is derived from them when NUDGEFLOW_LINK_SECRET is unset. */
+  devCredentials?: Credentials;
   parts: StackParts;
   temporalUiUrl?: string;
   log: Log;
@@ -46,6 +50,8 @@ export async function startStack(options: {
     stops.length = 0;
   };
   try {
+    // First: a missing link secret is a configuration error, reported before anything starts.
+    const messaging: MessagingSettings = messagingSettings(env, options.devCredentials);
     const sql: Sql = createSql(options.databaseUrl);
     stops.push(() => sql.end({ timeout: 5 }));
     const applied = await migrate(sql);
@@ -58,7 +64,7 @@ export async function startStack(options: {
 
     let worker: WorkerProcess | undefined;
     if (options.parts.worker) {
-      worker = await startWorkerProcess({ address: options.temporalAddress, namespace: env.TEMPORAL_NAMESPACE, sql, client });
+      worker = await startWorkerProcess({ address: options.temporalAddress, namespace: env.TEMPORAL_NAMESPACE, sql, client, channels: channelsFromEnv(env), messaging });
       stops.push(() => (worker as WorkerProcess).stop());
     }
 
@@ -73,6 +79,7 @@ export async function startStack(options: {
         client,
         namespace: env.TEMPORAL_NAMESPACE,
         credentials: options.credentials,
+        messaging,
         dispatcher,
         port: env.PORT,
         host: env.HOST,

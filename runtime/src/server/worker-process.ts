@@ -1,7 +1,8 @@
 import type { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createFlowActivities } from '../activities/index';
-import { outboxChannels } from '../channels/outbox';
+import type { MessagingSettings } from '../channels/settings';
+import type { Channels } from '../channels/types';
 import type { Sql } from '../db/client';
 import { createScheduleActivities } from '../schedules/index';
 import { createFlowWorker } from '../temporal/create-worker';
@@ -14,7 +15,7 @@ export interface WorkerProcess {
 }
 
 /** A Temporal worker for the flow and sweep workflows, with the Postgres-backed activities. */
-export async function startWorkerProcess(deps: { address: string; namespace: string; sql: Sql; client: Client }): Promise<WorkerProcess> {
+export async function startWorkerProcess(deps: { address: string; namespace: string; sql: Sql; client: Client; channels: Channels; messaging: MessagingSettings }): Promise<WorkerProcess> {
   installTemporalRuntime();
   const connection = await NativeConnection.connect({ address: deps.address });
   try {
@@ -22,7 +23,7 @@ export async function startWorkerProcess(deps: { address: string; namespace: str
       connection,
       namespace: deps.namespace,
       activities: {
-        ...createFlowActivities({ sql: deps.sql, channels: outboxChannels() }),
+        ...createFlowActivities({ sql: deps.sql, channels: deps.channels, messaging: deps.messaging }),
         ...createScheduleActivities({ sql: deps.sql, client: deps.client }),
       },
     });

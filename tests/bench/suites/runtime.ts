@@ -216,7 +216,7 @@ interface Stack {
 
 /** The dev stack (`nudgeflow dev`) on a fresh data dir: embedded Postgres, Temporal dev server, worker, dispatcher, API. */
 async function startBenchStack(dataDir: string): Promise<Stack> {
-  const env = readEnv({ PORT: '0', NUDGEFLOW_DATA_DIR: dataDir, NUDGEFLOW_ADMIN_TOKEN: ADMIN_TOKEN, NUDGEFLOW_API_KEY: API_KEY });
+  const env = readEnv({ PORT: '0', NUDGEFLOW_DATA_DIR: dataDir, NUDGEFLOW_ADMIN_TOKEN: ADMIN_TOKEN, NUDGEFLOW_API_KEY: API_KEY, NUDGEFLOW_LINK_SECRET: 'bench-link-secret-0123456789' });
   const stackLog = (line: string) => log(`[stack] ${line}`);
   const infra: Infrastructure = await startInfrastructure(env, stackLog);
   let stack: RunningStack | undefined;

@@ -72,6 +72,7 @@ export async function devCommand(args: string[], io: CliIO): Promise<number> {
       databaseUrl: infra.databaseUrl,
       temporalAddress: infra.temporalAddress,
       credentials,
+      devCredentials: credentials,
       parts: { api: true, worker: true },
       ...(infra.temporalUiUrl ? { temporalUiUrl: infra.temporalUiUrl } : {}),
       log,
