@@ -29,12 +29,13 @@ let phoneCounter = 0;
 export function shopper(label: string): Shopper {
   const { contact } = template.scenario;
   const suffix = randomUUID().slice(0, 8);
-  // A Czech mobile number (+420 7xx xxx xxx); each test file has its own database, so a counter is enough.
-  const digits = String(10_000_000 + phoneCounter++);
+  // A Czech mobile number (+420 77x xxx xxx, a range that exists: SMS numbers must be valid); each
+  // test file has its own database, so a counter is enough.
+  const digits = String(1_000_000 + phoneCounter++);
   return {
     id: `${label}-${suffix}`,
     email: `${label}-${suffix}@example.com`,
-    phone: `+4207${digits}`,
+    phone: `+42077${digits}`,
     firstName: contact.firstName ?? 'Jana',
     lastName: contact.lastName ?? 'Nováková',
     timezone: contact.timezone ?? 'Europe/Prague',

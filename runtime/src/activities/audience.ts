@@ -1,8 +1,8 @@
 import type { Contact, RunContext } from '@nudgeflow/shared';
 import type { RunRef } from '@nudgeflow/workflows/contract';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import type { Db } from '../db/client';
 import { getContact } from '../db/contacts';
-import { normalizePhone } from '../db/contact-merge';
 import { findSuppression } from '../db/suppressions';
 import { invalidInput } from './errors';
 
@@ -24,13 +24,15 @@ export async function consentProblem(db: Db, contact: Contact, channel: 'email' 
   return undefined;
 }
 
-// E.164: "+", a country code that does not start with 0, at most 15 digits in all.
-const E164 = /^\+[1-9]\d{6,14}$/;
-
-/** The number in E.164, or invalid input: no retry can fix a number we cannot dial. */
-export function internationalNumber(phone: string): string {
-  const normalized = normalizePhone(phone);
-  if (normalized === undefined || !E164.test(normalized))
-    throw invalidInput(`the phone number "${phone}" is not a valid international number (it should look like +420777123456)`);
-  return normalized;
+/**
+ * The number in E.164 ("+420777123456"), or invalid input: no retry can fix a number we cannot
+ * dial. A number without a country code is read as one of `defaultCountry` (ISO 3166 alpha-2);
+ * only numbers that exist in the numbering plan pass, so a typo fails here and not at Twilio.
+ */
+export function internationalNumber(phone: string, defaultCountry?: string): string {
+  // extract: false: the whole field must be the number, not text that contains one.
+  const parsed = parsePhoneNumberFromString(phone, { extract: false, ...(defaultCountry ? { defaultCountry: defaultCountry as CountryCode } : {}) });
+  if (parsed?.isValid()) return parsed.number;
+  const expected = defaultCountry ? `a valid number for ${defaultCountry} or with a country code` : 'a valid international number';
+  throw invalidInput(`the phone number "${phone}" is not ${expected} (it should look like +420777123456)`);
 }

@@ -59,6 +59,8 @@ describe('the whole API', () => {
         'POST /api/code-pools/{name}/codes',
         'GET /api/templates',
         'POST /api/preview/email',
+        'POST /api/twilio/status',
+        'POST /api/twilio/inbound',
       ].sort(),
     );
   });

@@ -11,6 +11,7 @@ import { orderRoutes } from './orders';
 import { previewRoutes } from './preview';
 import { runRoutes } from './runs';
 import { templateRoutes } from './templates';
+import { twilioRoutes } from './twilio';
 
 /** What the data routes need besides the app's own deps (credentials, health). */
 export interface ApiRouteDeps {
@@ -18,6 +19,8 @@ export interface ApiRouteDeps {
   registry: NodeRegistry;
   /** Link base and secret (tracking and unsubscribe links are checked against it). */
   messaging: MessagingSettings;
+  /** Twilio's auth token, which signs its callbacks; unset: /api/twilio refuses them. */
+  twilio?: { authToken: string };
   /** Events were stored: wake the dispatcher so they reach flows at once. Must not throw or block. */
   onAccepted(): void;
   /**
@@ -41,5 +44,6 @@ export function createApiRoutes(deps: ApiRouteDeps): RouteGroup[] {
     { path: '/api/code-pools', routes: codePoolRoutes(deps), auth: 'admin' },
     { path: '/api/templates', routes: templateRoutes(), auth: 'admin' },
     { path: '/api/preview', routes: previewRoutes(), auth: 'admin' },
+    { path: '/api/twilio', routes: twilioRoutes(deps), auth: 'none' },
   ];
 }

@@ -1,4 +1,5 @@
 import { testMessaging } from '../activities/test-fixtures';
+import { TEST_AUTH_TOKEN } from '../channels/twilio-test-server';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { builtinRegistry } from '@nudgeflow/shared';
 import { beforeEach } from 'vitest';
@@ -55,6 +56,7 @@ export function useTestApi(): TestApi {
           sql: db.sql,
           registry: builtinRegistry,
           messaging: testMessaging,
+          twilio: { authToken: TEST_AUTH_TOKEN },
           onAccepted: () => {
             api.calls.accepted += 1;
           },

@@ -1,11 +1,15 @@
 import type { Env } from '../config';
 import { outboxChannel } from './outbox';
+import type { MessagingSettings } from './settings';
 import { smtpChannel } from './smtp';
 import { twilioChannel } from './twilio';
 import type { Channels } from './types';
 
+/** Twilio reports delivery here (POST, signed); the API answers on the same public URL. */
+export const TWILIO_STATUS_PATH = '/api/twilio/status';
+
 /** Which provider each channel uses: SMTP and Twilio when configured, the outbox otherwise. */
-export function channelsFromEnv(env: Env): Channels {
+export function channelsFromEnv(env: Env, messaging: Pick<MessagingSettings, 'publicUrl'>): Channels {
   return {
     email: env.SMTP_URL ? smtpChannel({ url: env.SMTP_URL, from: env.EMAIL_FROM }) : outboxChannel(),
     sms:
@@ -16,6 +20,7 @@ export function channelsFromEnv(env: Env): Channels {
             ...(env.TWILIO_FROM ? { from: env.TWILIO_FROM } : {}),
             ...(env.TWILIO_MESSAGING_SERVICE_SID ? { messagingServiceSid: env.TWILIO_MESSAGING_SERVICE_SID } : {}),
             ...(env.TWILIO_API_URL ? { apiUrl: env.TWILIO_API_URL } : {}),
+            statusCallback: `${messaging.publicUrl}${TWILIO_STATUS_PATH}`,
           })
         : outboxChannel(),
   };

@@ -127,8 +127,32 @@ export async function updateMessageStatus(
   return row ? toMessage(row) : undefined;
 }
 
+/** What a provider reported about a message it accepted: it reached the phone or inbox, or it never will. */
+export type DeliveryReport = { status: 'delivered' } | { status: 'bounced'; reason: string };
+
+/**
+ * Records a delivery report for the message the provider knows by `providerId`. Reports only move
+ * a message forward (they may arrive out of order): a sent message becomes delivered or bounced, a
+ * bounced one can still turn out delivered, and a delivered one stays so. Undefined when no
+ * message of that provider has the id, or the report would move it back.
+ */
+export async function recordDeliveryReport(db: Db, provider: string, providerId: string, report: DeliveryReport): Promise<MessageRecord | undefined> {
+  const from: MessageStatus[] = report.status === 'delivered' ? ['sent', 'bounced'] : ['sent'];
+  const [row] = await db<MessageRow[]>`
+    update messages set status = ${report.status}, reason = ${report.status === 'bounced' ? report.reason : null}
+    where provider = ${provider} and provider_id = ${providerId} and status in ${db(from)}
+    returning *`;
+  return row ? toMessage(row) : undefined;
+}
+
 export async function getMessage(db: Db, id: string): Promise<MessageRecord | undefined> {
   const [row] = await db<MessageRow[]>`select * from messages where id = ${id}`;
+  return row ? toMessage(row) : undefined;
+}
+
+/** The message of an effect, by its idempotency key (what links in an email name it by). */
+export async function getMessageByKey(db: Db, idempotencyKey: string): Promise<MessageRecord | undefined> {
+  const [row] = await db<MessageRow[]>`select * from messages where idempotency_key = ${idempotencyKey}`;
   return row ? toMessage(row) : undefined;
 }
 

@@ -18,6 +18,8 @@ export interface ApiProcessDeps {
   namespace: string;
   credentials: Credentials;
   messaging: MessagingSettings;
+  /** Checks the signatures of Twilio's callbacks; unset: they are refused. */
+  twilio?: { authToken: string };
   dispatcher: Dispatcher;
   port: number;
   host: string;
@@ -33,6 +35,7 @@ export function startApiProcess(deps: ApiProcessDeps): Promise<HttpServer> {
       sql,
       registry: builtinRegistry,
       messaging: deps.messaging,
+      ...(deps.twilio ? { twilio: deps.twilio } : {}),
       onAccepted: () => deps.dispatcher.wake(),
       cancelRuns: (flowId) => cancelRunsOfFlow(client, sql, flowId),
       cancelRun: (run) => cancelRun(client, run),

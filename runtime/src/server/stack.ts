@@ -64,7 +64,7 @@ export async function startStack(options: {
 
     let worker: WorkerProcess | undefined;
     if (options.parts.worker) {
-      worker = await startWorkerProcess({ address: options.temporalAddress, namespace: env.TEMPORAL_NAMESPACE, sql, client, channels: channelsFromEnv(env), messaging });
+      worker = await startWorkerProcess({ address: options.temporalAddress, namespace: env.TEMPORAL_NAMESPACE, sql, client, channels: channelsFromEnv(env, messaging), messaging });
       stops.push(() => (worker as WorkerProcess).stop());
     }
 
@@ -80,6 +80,7 @@ export async function startStack(options: {
         namespace: env.TEMPORAL_NAMESPACE,
         credentials: options.credentials,
         messaging,
+        ...(env.TWILIO_AUTH_TOKEN ? { twilio: { authToken: env.TWILIO_AUTH_TOKEN } } : {}),
         dispatcher,
         port: env.PORT,
         host: env.HOST,

@@ -61,7 +61,7 @@ function orderCreated(key: string): FlowEvent {
     id: `evt-${key}`,
     type: 'order.created',
     occurredAt: new Date().toISOString(),
-    contact: { id: `c-${key}`, email: `${key}@bench.example`, phone: `+42060${String(phoneCounter).padStart(7, '0')}`, firstName: 'Bench', tags: [] },
+    contact: { id: `c-${key}`, email: `${key}@bench.example`, phone: `+420601${String(phoneCounter).padStart(6, '0')}`, firstName: 'Bench', tags: [] },
     order: { id: `o-${key}`, number: key, total: 990, currency: 'CZK', items: [{ sku: 'MUG-1', name: 'Mug', price: 990, quantity: 1 }] },
   };
 }

@@ -8,7 +8,10 @@ interface SendSmsConfig {
   transactional: boolean;
 }
 
-/** action.sendSms: consent, then the contact's current number, then the rendered text to the SMS channel. */
+/**
+ * action.sendSms: consent, then the contact's current number in E.164 (national numbers are read
+ * as DEFAULT_PHONE_COUNTRY's), then the rendered text to the SMS channel.
+ */
 export const sendSmsExecutor = defineExecutor<SendSmsConfig>({
   type: 'action.sendSms',
   kind: 'external',
@@ -22,7 +25,7 @@ export const sendSmsExecutor = defineExecutor<SendSmsConfig>({
       const refusal = await consentProblem(db, contact, 'sms', marketing);
       if (refusal) return { ...(contact.phone ? { to: contact.phone } : {}), plan: { kind: 'skip', reason: refusal } };
       if (!contact.phone) return { plan: { kind: 'skip', reason: 'no phone number' } };
-      const to = internationalNumber(contact.phone);
+      const to = internationalNumber(contact.phone, deps.messaging.defaultPhoneCountry);
       const rendered = tryRender(() => templateRenderer({ ...command.context, contact })('body', config.body));
       if (!rendered.ok) return { to, plan: { kind: 'fail', reason: rendered.reason } };
       const body = rendered.value;

@@ -1,0 +1,3 @@
+import type { ApiRouteDeps } from '../routes';
+
+export type TwilioRouteDeps = Pick<ApiRouteDeps, 'sql' | 'messaging' | 'twilio'>;
