@@ -2,6 +2,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { asyncLocalStorage, type Context } from '@temporalio/activity';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { verifyWebhookSignature } from '../channels/http-signature';
+import type { MessagingSettings } from '../channels/settings';
 import { listMessages } from '../db/messages';
 import { useTestDatabase } from '../db/test-database';
 import { WebhookUnavailable } from './executors/webhook';
@@ -33,7 +35,7 @@ beforeAll(async () => {
       const answer = answers[path];
       const status = Array.isArray(answer) ? answer.shift() : answer;
       if (status === undefined) return; // never answers: a hanging endpoint
-      res.writeHead(status, { 'content-type': 'text/plain' }).end(`answer ${status}`);
+      res.writeHead(status, { 'content-type': 'text/plain', ...(status === 301 ? { location: `${base}/ok` } : {}) }).end(`answer ${status}`);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -46,6 +48,8 @@ afterAll(async () => {
 });
 
 let activities: ReturnType<typeof createFlowActivities>;
+const activitiesWith = (messaging: Partial<MessagingSettings>) =>
+  createFlowActivities({ sql: db.sql, messaging: { ...testMessaging, ...messaging }, channels: recordingChannels(), now: () => NOW });
 
 beforeEach(async () => {
   await db.reset();
@@ -157,5 +161,71 @@ describe('action.webhook', () => {
     expect(await activities.executeEffect({ run, command })).toEqual({ status: 'skipped', reason: 'test run: the webhook was not called' });
     expect(received).toEqual([]);
     expect((await listMessages(db.sql)).items).toMatchObject([{ channel: 'webhook', to: `POST ${base}/ok`, status: 'skipped', test: true }]);
+  });
+});
+
+describe('action.webhook signatures', () => {
+  const webhookSecret = 'shop-secret-0123456789';
+
+  it('signs the exact body with the secret and the send time; the shop’s verifier accepts it', async () => {
+    answers['/ok?order=A-100'] = 200;
+    const signing = activitiesWith({ webhookSecret });
+    // A header of the same name in the flow cannot stand in for ours.
+    await signing.executeEffect({ run: runRef(), command: hook('/ok', { headers: { 'X-Nudgeflow-Signature': 'forged' } }) });
+
+    const [request] = received;
+    const header = request?.headers['x-nudgeflow-signature'];
+    expect(header).toMatch(/^t=1772445600,v1=[0-9a-f]{64}$/);
+    expect(verifyWebhookSignature({ secret: webhookSecret, header: String(header), body: request?.body ?? '', now: NOW })).toEqual({ ok: true, timestamp: 1772445600 });
+    expect(verifyWebhookSignature({ secret: 'another-secret-0123456789', header: String(header), body: request?.body ?? '', now: NOW }).ok).toBe(false);
+  });
+
+  it('signs a GET over the empty body', async () => {
+    answers['/get?order=A-100'] = 200;
+    await activitiesWith({ webhookSecret }).executeEffect({ run: runRef(), command: hook('/get', { method: 'GET' }) });
+    expect(verifyWebhookSignature({ secret: webhookSecret, header: String(received[0]?.headers['x-nudgeflow-signature']), body: '', now: NOW }).ok).toBe(true);
+  });
+
+  it('sends no signature header without a secret', async () => {
+    answers['/ok?order=A-100'] = 200;
+    await activities.executeEffect({ run: runRef(), command: hook('/ok') });
+    expect(received[0]?.headers).not.toHaveProperty('x-nudgeflow-signature');
+  });
+});
+
+describe('action.webhook and internal addresses', () => {
+  it('allowing nothing: a loopback endpoint is refused at once, the "failed" output without retries', async () => {
+    answers['/ok?order=A-100'] = 200;
+    const strict = activitiesWith({ webhookAllowPrivate: [] });
+    const reason = 'refused: "127.0.0.1" is a loopback address (set NUDGEFLOW_WEBHOOK_ALLOW_PRIVATE to allow it)';
+    expect(await asAttempt(1, 10, () => strict.executeEffect({ run: runRef(), command: hook('/ok') }))).toEqual({ status: 'failed', output: 'failed', reason });
+    expect(received).toEqual([]);
+    expect((await listMessages(db.sql)).items).toMatchObject([{ channel: 'webhook', to: `POST ${base}/ok?order=A-100`, status: 'failed', reason, provider: 'http' }]);
+  });
+
+  it('allowing one host: that host is called, another name for the same loopback address is refused', async () => {
+    answers['/ok?order=A-100'] = 200;
+    const oneHost = activitiesWith({ webhookAllowPrivate: ['127.0.0.1'] });
+    expect(await oneHost.executeEffect({ run: runRef(), command: hook('/ok') })).toMatchObject({ status: 'done', reason: 'HTTP 200' });
+
+    const viaLocalhost = effectCommand('action.webhook', { url: base.replace('127.0.0.1', 'localhost') + '/ok?order=A-100' }, { nodeId: 'other' });
+    const refused = await oneHost.executeEffect({ run: runRef(), command: viaLocalhost });
+    expect(refused).toEqual({
+      status: 'failed',
+      output: 'failed',
+      reason: expect.stringMatching(/^refused: "localhost" resolves to the loopback address (127\.0\.0\.1|::1) \(set NUDGEFLOW_WEBHOOK_ALLOW_PRIVATE to allow it\)$/),
+    });
+    expect(received).toHaveLength(1);
+  });
+
+  it('a redirect is the endpoint’s answer: not followed, the "failed" output', async () => {
+    answers['/moved?order=A-100'] = 301;
+    answers['/ok'] = 200;
+    expect(await activities.executeEffect({ run: runRef(), command: hook('/moved') })).toEqual({
+      status: 'failed',
+      output: 'failed',
+      reason: 'HTTP 301 (a redirect, which is not followed: use the final address)',
+    });
+    expect(received.map((r) => r.path)).toEqual(['/moved?order=A-100']);
   });
 });

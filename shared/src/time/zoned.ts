@@ -73,12 +73,15 @@ export function zonedTimeToUtc(local: { year: number; month: number; day: number
   // Two passes settle the offset on both sides of a DST change; a time skipped by the
   // change (02:30 on a spring-forward night) lands on the hour after, as a person would expect.
   let guess = asUtc;
-  for (let i = 0; i < 2; i++) {
-    const p = zonedParts(new Date(guess), tz);
-    const shown = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-    guess += asUtc - shown;
-  }
-  return new Date(guess);
+  const shownAt = (t: number) => {
+    const p = zonedParts(new Date(t), tz);
+    return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  };
+  for (let i = 0; i < 2; i++) guess += asUtc - shownAt(guess);
+  // West of UTC the passes settle a skipped time an hour early (01:30 EST for 02:30 in New
+  // York); moving by what the clock still misses gives the hour after there too.
+  const miss = asUtc - shownAt(guess);
+  return new Date(miss === 0 ? guess : Math.max(guess, guess + miss));
 }
 
 export function parseClock(time: string): { hour: number; minute: number } {

@@ -1,5 +1,6 @@
+import type { EmailMessage, MessageChannel } from '../../channels/types';
 import { currentContact } from '../audience';
-import { deliverMessage, messageEffect, type PreparedMessage } from '../deliver-message';
+import { deliverMessage, messageEffect, type MessagePlan, type PreparedMessage } from '../deliver-message';
 import { defineExecutor } from '../executor-registry';
 import { templateRenderer, tryRender } from '../render';
 
@@ -7,6 +8,24 @@ interface NotifyConfig {
   to: string[];
   subject: string;
   body: string;
+}
+
+export interface StaffEmail {
+  idempotencyKey: string;
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+/** Hands a plain-text staff alert to the email channel: no consent, no unsubscribe headers. */
+export function staffEmailPlan(channel: MessageChannel<EmailMessage>, email: StaffEmail, signal: AbortSignal | undefined): MessagePlan {
+  return {
+    kind: 'send',
+    send: async (id) => {
+      const { providerId } = await channel.send({ id, ...email, marketing: false }, signal);
+      return { status: 'sent', provider: channel.provider, providerId };
+    },
+  };
 }
 
 /** action.notify: a plain-text alert to staff through the email channel; no consent applies. */
@@ -26,18 +45,7 @@ export const notifyExecutor = defineExecutor<NotifyConfig>({
       });
       if (!rendered.ok) return { to, plan: { kind: 'fail', reason: rendered.reason } };
       const { subject, text } = rendered.value;
-      return {
-        to,
-        subject,
-        body: text,
-        plan: {
-          kind: 'send',
-          send: async (id) => {
-            const { providerId } = await channel.send({ id, idempotencyKey: command.idempotencyKey, to: config.to, subject, text, marketing: false }, input.attempt.signal);
-            return { status: 'sent', provider: channel.provider, providerId };
-          },
-        },
-      };
+      return { to, subject, body: text, plan: staffEmailPlan(channel, { idempotencyKey: command.idempotencyKey, to: config.to, subject, text }, input.attempt.signal) };
     };
     return deliverMessage(db, messageEffect(input, { channel: 'internal', marketing: false }, { resendable: channel.idempotent, prepare }));
   },

@@ -1,3 +1,7 @@
+import { AddressRefused } from '../../channels/http-address-guard';
+import { guardedRequest, RequestTimeout } from '../../channels/http-request';
+import { SIGNATURE_HEADER, signWebhook } from '../../channels/http-signature';
+import type { MessagingSettings } from '../../channels/settings';
 import { currentContact } from '../audience';
 import { isLastAttempt, type AttemptInfo } from '../activity-context';
 import { deliverMessage, messageEffect, type PreparedMessage, type SendOutcome } from '../deliver-message';
@@ -24,7 +28,7 @@ const FAILED = 'failed';
 
 interface WebhookRequest {
   method: WebhookConfig['method'];
-  url: string;
+  url: URL;
   headers: Headers;
   body: string | undefined;
 }
@@ -47,34 +51,48 @@ function isJson(text: string): boolean {
   }
 }
 
-function unreachable(error: unknown, timeoutSeconds: number): string {
-  if (error instanceof DOMException && error.name === 'TimeoutError') return `no answer within ${timeoutSeconds} s`;
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : undefined;
-  return `could not reach the server (${cause ?? (error instanceof Error ? error.message : String(error))})`;
+/** The headers as sent: signed at send time (every attempt gets a fresh timestamp), over the exact body. */
+function signedHeaders(request: WebhookRequest, settings: MessagingSettings, now: Date): Record<string, string> {
+  const headers = Object.fromEntries(request.headers.entries());
+  // Set last: a flow's own header of that name cannot stand in for our signature.
+  if (settings.webhookSecret) headers[SIGNATURE_HEADER] = signWebhook(settings.webhookSecret, request.body ?? '', now);
+  return headers;
+}
+
+function unreachable(error: unknown): string {
+  if (error instanceof RequestTimeout) return error.message;
+  return `could not reach the server (${error instanceof Error ? error.message : String(error)})`;
 }
 
 /**
- * One HTTP call. 2xx: done. Another 4xx (or 3xx left over after redirects): the endpoint said no,
- * final, the "failed" output. 5xx, 408, 429, timeouts and network errors: thrown, so Temporal
- * retries with backoff, until the last attempt, which takes the "failed" output instead of ending
- * the run.
+ * One HTTP call. 2xx: done. A 3xx (redirects are not followed) or another 4xx: the endpoint's
+ * final word, the "failed" output. An address the guard refuses: final too, nothing was sent.
+ * 5xx, 408, 429, timeouts and network errors: thrown, so Temporal retries with backoff, until the
+ * last attempt, which takes the "failed" output instead of ending the run.
  */
-async function call(request: WebhookRequest, timeoutSeconds: number, attempt: AttemptInfo): Promise<SendOutcome> {
-  const timeout = AbortSignal.timeout(timeoutSeconds * 1000);
-  const signal = attempt.signal ? AbortSignal.any([timeout, attempt.signal]) : timeout;
+async function call(request: WebhookRequest, timeoutSeconds: number, input: { attempt: AttemptInfo; messaging: MessagingSettings; now: Date }): Promise<SendOutcome> {
+  const { attempt } = input;
   let problem: string;
   try {
-    const response = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body, signal });
-    // The answer's body is not used; dropping it frees the connection.
-    await response.body?.cancel();
-    const reason = `HTTP ${response.status}`;
-    if (response.ok) return { status: 'sent', provider: 'http', reason };
-    if (response.status < 500 && !RETRY_LATER.has(response.status)) return { status: 'failed', provider: 'http', reason, output: FAILED };
+    const status = await guardedRequest({
+      method: request.method,
+      url: request.url,
+      headers: signedHeaders(request, input.messaging, input.now),
+      ...(request.body !== undefined ? { body: request.body } : {}),
+      timeoutMs: timeoutSeconds * 1000,
+      ...(attempt.signal ? { signal: attempt.signal } : {}),
+      allowPrivate: input.messaging.webhookAllowPrivate,
+    });
+    const reason = `HTTP ${status}`;
+    if (status >= 200 && status < 300) return { status: 'sent', provider: 'http', reason };
+    if (status >= 300 && status < 400) return { status: 'failed', provider: 'http', reason: `${reason} (a redirect, which is not followed: use the final address)`, output: FAILED };
+    if (status < 500 && !RETRY_LATER.has(status)) return { status: 'failed', provider: 'http', reason, output: FAILED };
     problem = reason;
   } catch (error) {
     // Temporal cancelled the activity: not the endpoint's fault, nothing to record.
     if (attempt.signal?.aborted) throw error;
-    problem = unreachable(error, timeoutSeconds);
+    if (error instanceof AddressRefused) return { status: 'failed', provider: 'http', reason: error.message, output: FAILED };
+    problem = unreachable(error);
   }
   if (isLastAttempt(attempt)) return { status: 'failed', provider: 'http', reason: `${problem} (gave up after ${attempt.attempt} attempts)`, output: FAILED };
   throw new WebhookUnavailable(problem);
@@ -83,14 +101,16 @@ async function call(request: WebhookRequest, timeoutSeconds: number, attempt: At
 /**
  * action.webhook: the request rendered with Liquid, called for real and recorded as a webhook
  * message (the HTTP status is its reason). A call may reach the endpoint more than once (a retry
- * after a timeout); the Idempotency-Key header lets the endpoint tell. Test runs record the
- * request without calling it: the endpoint is real and may act on customers.
+ * after a timeout); the Idempotency-Key header lets the endpoint tell. With a webhook secret the
+ * request is signed (X-Nudgeflow-Signature); a host that resolves to a loopback, private or other
+ * internal address is refused unless the settings allow it. Test runs record the request without
+ * calling it: the endpoint is real and may act on customers.
  */
 export const webhookExecutor = defineExecutor<WebhookConfig>({
   type: 'action.webhook',
   kind: 'external',
   execute(input) {
-    const { run, command, config, db } = input;
+    const { run, command, config, db, deps } = input;
 
     const prepare = async (): Promise<PreparedMessage> => {
       const contact = await currentContact(db, run, command.context);
@@ -113,8 +133,8 @@ export const webhookExecutor = defineExecutor<WebhookConfig>({
       }
       if (run.test) return { ...content, plan: { kind: 'skip', reason: 'test run: the webhook was not called' } };
       // GET requests cannot carry a body.
-      const request = { method: config.method, url, headers, body: config.method === 'GET' ? undefined : body };
-      return { ...content, plan: { kind: 'send', send: () => call(request, config.timeoutSeconds, input.attempt) } };
+      const request = { method: config.method, url: new URL(url), headers, body: config.method === 'GET' ? undefined : body };
+      return { ...content, plan: { kind: 'send', send: () => call(request, config.timeoutSeconds, { attempt: input.attempt, messaging: deps.messaging, now: deps.now() }) } };
     };
     return deliverMessage(db, messageEffect(input, { channel: 'webhook', marketing: false }, { resendable: true, prepare }));
   },

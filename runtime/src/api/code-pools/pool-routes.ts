@@ -1,9 +1,9 @@
 import { createRoute, z, type RouteHandler } from '@hono/zod-openapi';
-import { importCodes, listPools, poolStats } from '../../db';
+import { listPools, poolStats, savePool } from '../../db';
 import { ApiError } from '../errors';
 import { errorResponse } from '../error-responses';
 import type { ApiRouteDeps } from '../routes';
-import { importCodesBodySchema, importResultSchema, poolNameParams, poolStatsSchema } from './schemas';
+import { poolNameParams, poolSettingsSchema, poolStatsSchema } from './schemas';
 
 export type CodePoolRouteDeps = Pick<ApiRouteDeps, 'sql'>;
 
@@ -27,15 +27,15 @@ export const getPoolRoute = createRoute({
   },
 });
 
-export const importCodesRoute = createRoute({
-  method: 'post',
-  path: '/{name}/codes',
+export const savePoolRoute = createRoute({
+  method: 'put',
+  path: '/{name}',
   tags: ['code pools'],
-  summary: 'Import codes into a pool (created if it does not exist)',
-  request: { params: poolNameParams, body: { required: true, content: { 'application/json': { schema: importCodesBodySchema } } } },
+  summary: "Create a pool or change its description and low-stock alert (fields left out stay as they are)",
+  request: { params: poolNameParams, body: { required: true, content: { 'application/json': { schema: poolSettingsSchema } } } },
   responses: {
-    201: { description: 'Imported', content: { 'application/json': { schema: importResultSchema } } },
-    400: errorResponse('No codes, too many, or an empty one; details name each'),
+    200: { description: 'The pool as it is now', content: { 'application/json': { schema: poolStatsSchema } } },
+    400: errorResponse('A bad name, threshold or address; details name each'),
   },
 });
 
@@ -52,13 +52,17 @@ export function getPoolHandler(deps: CodePoolRouteDeps): RouteHandler<typeof get
   };
 }
 
-export function importCodesHandler(deps: CodePoolRouteDeps): RouteHandler<typeof importCodesRoute> {
+export function savePoolHandler(deps: CodePoolRouteDeps): RouteHandler<typeof savePoolRoute> {
   return async (c) => {
     const { name } = c.req.valid('param');
-    const { codes, test } = c.req.valid('json');
-    const { added, skipped } = await importCodes(deps.sql, name, codes, { test });
-    const pool = await poolStats(deps.sql, name);
-    if (!pool) throw new Error(`code pool ${name} vanished right after its import`);
-    return c.json({ added, skipped, pool }, 201);
+    const settings = c.req.valid('json');
+    await savePool(deps.sql, name, {
+      ...(settings.description !== undefined ? { description: settings.description === '' ? null : settings.description } : {}),
+      ...(settings.lowThreshold !== undefined ? { lowThreshold: settings.lowThreshold } : {}),
+      ...(settings.alertEmail !== undefined ? { alertEmail: settings.alertEmail } : {}),
+    });
+    const stats = await poolStats(deps.sql, name);
+    if (!stats) throw new Error(`code pool ${name} vanished right after it was saved`);
+    return c.json(stats, 200);
   };
 }
