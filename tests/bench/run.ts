@@ -1,4 +1,5 @@
 import { writeSection } from './results-file';
+import { channelsSuite } from './suites/channels';
 import { editorSuite } from './suites/editor';
 import { interpreterSuite } from './suites/interpreter';
 import { runtimeSuite } from './suites/runtime';
@@ -8,6 +9,7 @@ const suites = {
   interpreter: { title: 'Validator and simulator', run: interpreterSuite },
   runtime: { title: 'Durable runtime on the embedded stack', run: runtimeSuite },
   editor: { title: 'Editor in headless Chromium', run: editorSuite },
+  channels: { title: 'Email channel: rendering and SMTP', run: channelsSuite },
 };
 
 const wanted = process.argv.slice(2);

@@ -70,6 +70,22 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('passes the messaging settings: the link secret is required, the public URL and SMTP go through only when set', () => {
+    for (const app of ['api', 'worker']) {
+      const env: Record<string, string | null> = services[app]?.environment ?? {};
+      expect(env.NUDGEFLOW_LINK_SECRET, app).toBe('${NUDGEFLOW_LINK_SECRET:?set NUDGEFLOW_LINK_SECRET}');
+      // No value: Compose takes it from .env or the shell, or leaves it out (an empty string would be an invalid URL).
+      for (const key of ['NUDGEFLOW_PUBLIC_URL', 'SMTP_URL', 'EMAIL_FROM']) expect([key, env[key]], app).toEqual([key, null]);
+    }
+  });
+
+  it('has every variable it requires in deploy/example.env', () => {
+    const required = [...read('docker-compose.yml').matchAll(/\$\{(\w+):\?/g)].map((m) => m[1] as string);
+    expect(required).toContain('NUDGEFLOW_LINK_SECRET');
+    const example = read('deploy/example.env');
+    for (const name of new Set(required)) expect(example, name).toMatch(new RegExp(`^${name}=.+$`, 'm'));
+  });
+
   it('builds an image whose npm ci sees every workspace', () => {
     const dockerfile = read('Dockerfile');
     const workspaces = (JSON.parse(read('package.json')) as { workspaces: string[] }).workspaces;

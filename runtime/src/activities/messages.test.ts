@@ -11,15 +11,7 @@ import { NOW, ann, effectCommand, failureOf, recordingChannels, runRef, storeCon
 
 const db = useTestDatabase();
 const marketingSms = { channel: 'sms', marketing: true } as const;
-const marketingEmail = { channel: 'email', marketing: true } as const;
 const smsConfig = { body: 'Hi {{ contact.firstName }}, tags: {{ contact.tags | join: "," }}', transactional: false };
-const emailConfig = {
-  subject: 'Order {{ order.number }}',
-  preheader: 'For {{ contact.firstName }}',
-  mjml: '<mjml><mj-body><mj-section><mj-column><mj-text>Hi {{ contact.firstName }} &amp; thanks</mj-text></mj-column></mj-section></mj-body></mjml>',
-  from: 'Shop <shop@example.com>',
-  transactional: false,
-};
 const order = { id: 'o-1', number: 'A-100', items: [] };
 
 let channels: ReturnType<typeof recordingChannels>;
@@ -121,49 +113,6 @@ describe('action.sendSms', () => {
     expect(channels.sms.sent).toEqual([]);
     expect(result).toEqual({ status: 'sent', messageId: message?.id });
     expect(message).toMatchObject({ to: '+420777123456', body: 'Hi Ann, tags: lead', status: 'sent', provider: 'outbox', providerId: message?.id, test: true });
-  });
-});
-
-describe('action.sendEmail', () => {
-  it('sends subject, preheader, MJML and plain text from the given sender, and stores the rendered MJML', async () => {
-    const command = effectCommand('action.sendEmail', emailConfig, { nodeId: 'mail', message: marketingEmail, context: { order } });
-
-    const result = await activities.executeEffect({ run: runRef(), command });
-    const mjml = '<mjml><mj-body><mj-section><mj-column><mj-text>Hi Ann &amp; thanks</mj-text></mj-column></mj-section></mj-body></mjml>';
-    expect(channels.email.sent).toEqual([
-      {
-        id: expect.stringMatching(/^msg_/),
-        idempotencyKey: 'run-1:mail:1',
-        to: ['ann@example.com'],
-        from: 'Shop <shop@example.com>',
-        subject: 'Order A-100',
-        preheader: 'For Ann',
-        mjml,
-        text: 'Hi Ann & thanks',
-        marketing: true,
-      },
-    ]);
-    expect(result).toEqual({ status: 'sent', messageId: channels.email.sent[0]?.id });
-    expect((await listMessages(db.sql)).items).toMatchObject([{ channel: 'email', to: 'ann@example.com', subject: 'Order A-100', body: mjml, status: 'sent', provider: 'smtp' }]);
-  });
-
-  it.each([
-    ['no consent', { consent: { sms: true } }, undefined],
-    ['suppressed', {}, 'email'],
-    ['no email address', { email: undefined }, undefined],
-  ] as const)('skips a marketing email: %s', async (reason, change, suppression) => {
-    await updateContact(db.sql, 'ann', change);
-    if (suppression) await suppress(db.sql, { contactId: 'ann', channel: suppression, reason: 'hard bounce' });
-    const command = effectCommand('action.sendEmail', emailConfig, { message: marketingEmail });
-
-    expect(await activities.executeEffect({ run: runRef(), command })).toEqual({ status: 'skipped', reason });
-    expect(channels.email.sent).toEqual([]);
-  });
-
-  it('an SMS-only suppression does not stop email', async () => {
-    await suppress(db.sql, { contactId: 'ann', channel: 'sms', reason: 'STOP' });
-    const command = effectCommand('action.sendEmail', emailConfig, { message: marketingEmail });
-    expect(await activities.executeEffect({ run: runRef(), command })).toMatchObject({ status: 'sent' });
   });
 });
 

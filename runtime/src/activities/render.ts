@@ -1,11 +1,11 @@
-import { renderTemplate, templateScope, type RunContext } from '@nudgeflow/shared';
+import { renderTemplate, templateScope, type MessageLinks, type RunContext } from '@nudgeflow/shared';
 
 /** A template that does not render with this run's data; the message names the config field. */
 export class RenderFailure extends Error {}
 
-/** Renders config fields for a run, as the simulator does; throws RenderFailure naming the field. */
-export function templateRenderer(ctx: RunContext): (field: string, source: string) => string {
-  const scope = templateScope(ctx);
+/** Renders config fields for a run, as the simulator does (with the message's real links when given); throws RenderFailure naming the field. */
+export function templateRenderer(ctx: RunContext, links?: MessageLinks): (field: string, source: string) => string {
+  const scope = templateScope(ctx, links);
   return (field, source) => {
     try {
       return renderTemplate(source, scope);

@@ -11,6 +11,7 @@ import { orderRoutes } from './orders';
 import { previewRoutes } from './preview';
 import { runRoutes } from './runs';
 import { templateRoutes } from './templates';
+import { trackingRoutes } from './tracking';
 import { twilioRoutes } from './twilio';
 
 /** What the data routes need besides the app's own deps (credentials, health). */
@@ -44,6 +45,7 @@ export function createApiRoutes(deps: ApiRouteDeps): RouteGroup[] {
     { path: '/api/code-pools', routes: codePoolRoutes(deps), auth: 'admin' },
     { path: '/api/templates', routes: templateRoutes(), auth: 'admin' },
     { path: '/api/preview', routes: previewRoutes(), auth: 'admin' },
+    ...trackingRoutes(deps),
     { path: '/api/twilio', routes: twilioRoutes(deps), auth: 'none' },
   ];
 }

@@ -4,22 +4,23 @@
  * message row (status queued) before it calls `send`; a channel only hands the message over.
  */
 
-/** An email to the contact, or a plain-text alert to staff (no MJML). */
+/** An email to the contact, or a plain-text alert to staff (no HTML). */
 export interface EmailMessage {
-  /** Our message id (the messages row): usable as the Message-ID and in tracking links. */
+  /** Our message id (the messages row): the Message-ID is derived from it. */
   id: string;
-  /** The effect's idempotency key, for providers that deduplicate on one. */
+  /** The effect's idempotency key, for providers that deduplicate on one (tracking links name the message by it too). */
   idempotencyKey: string;
   to: string[];
   /** "shop@example.com" or "Shop <shop@example.com>"; absent: the channel's default sender. */
   from?: string;
   subject: string;
-  preheader?: string;
-  /** The rendered MJML document; absent for plain-text mail. */
-  mjml?: string;
-  /** The plain-text version (always present). */
+  /** The final HTML as it is sent (clicks tracked, open pixel in); absent for plain-text mail. */
+  html?: string;
+  /** The plain-text part (always present). */
   text: string;
-  /** Marketing mail gets unsubscribe headers; transactional mail and staff alerts do not. */
+  /** More header fields, e.g. List-Unsubscribe and List-Unsubscribe-Post on marketing mail. */
+  headers?: Record<string, string>;
+  /** Marketing mail obeys consent and carries unsubscribe headers; transactional mail and staff alerts do not. */
   marketing: boolean;
 }
 
@@ -48,6 +49,8 @@ export interface MessageChannel<M> {
    * out), and any other error when it was not accepted and may be tried again (HTTP 5xx, 429).
    */
   send(message: M, signal?: AbortSignal): Promise<{ providerId: string }>;
+  /** Releases what the channel keeps open (pooled SMTP connections), once the worker has stopped. */
+  close?(): void;
 }
 
 export interface Channels {

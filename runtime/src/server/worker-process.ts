@@ -27,7 +27,12 @@ export async function startWorkerProcess(deps: { address: string; namespace: str
         ...createScheduleActivities({ sql: deps.sql, client: deps.client }),
       },
     });
-    const done = worker.run().finally(() => connection.close());
+    const done = worker.run().finally(async () => {
+      await connection.close();
+      // Pooled connections would keep the process alive for minutes after the worker stopped.
+      deps.channels.email.close?.();
+      deps.channels.sms.close?.();
+    });
     return {
       done,
       stop: async () => {

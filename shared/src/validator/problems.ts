@@ -19,6 +19,8 @@ export const problemCodes = [
   'unknown-variable',
   'unsupported-tag',
   'missing-mjml-root',
+  // Reported by the runtime (MJML cannot run in the browser): the email's MJML has errors.
+  'invalid-mjml',
   'invalid-node-ref',
   // Edges
   'duplicate-node-id',

@@ -1,6 +1,7 @@
 import type { z } from '@hono/zod-openapi';
 import { validate, type NodeRegistry } from '@nudgeflow/shared';
 import type { Db, FlowRecord, FlowSummary } from '../../db';
+import { withMjmlProblems } from '../../email/mjml-problems';
 import { flowActivity, type FlowActivity } from './queries';
 import type { flowDetailSchema, flowSummarySchema } from './schemas';
 
@@ -17,6 +18,6 @@ export function flowListItem(flow: FlowSummary, activity: FlowActivity | undefin
 export async function flowDetail(db: Db, registry: NodeRegistry, flow: FlowRecord): Promise<FlowDetail> {
   const { draft, ...summary } = flow;
   const activity = (await flowActivity(db, flow.id)).get(flow.id) ?? noActivity;
-  const { ok, problems } = validate(draft, registry);
+  const { ok, problems } = await withMjmlProblems(validate(draft, registry), registry);
   return { ...summary, activeRuns: activity.activeRuns, graph: draft, valid: ok, problems };
 }

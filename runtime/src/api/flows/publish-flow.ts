@@ -1,6 +1,7 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import { validate, type Problem } from '@nudgeflow/shared';
 import { inTransaction, publishFlow } from '../../db';
+import { withMjmlProblems } from '../../email/mjml-problems';
 import { ApiError } from '../errors';
 import { errorResponse } from '../error-responses';
 import type { FlowRouteDeps } from './deps';
@@ -39,7 +40,7 @@ export function publishFlowHandler(deps: FlowRouteDeps): RouteHandler<typeof pub
       // Validated and published under one row lock: a save in between cannot slip in unchecked.
       const draft = await lockDraft(tx, id);
       if (!draft) throw ApiError.notFound('flow', id);
-      const { ok, problems } = validate(draft, deps.registry);
+      const { ok, problems } = await withMjmlProblems(validate(draft, deps.registry), deps.registry);
       if (!ok) throw refusal(id, problems);
       const version = await publishFlow(tx, id);
       if (!version) throw ApiError.notFound('flow', id);

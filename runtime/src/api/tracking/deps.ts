@@ -1,0 +1,3 @@
+import type { ApiRouteDeps } from '../routes';
+
+export type TrackingRouteDeps = Pick<ApiRouteDeps, 'sql' | 'messaging' | 'onAccepted'>;
