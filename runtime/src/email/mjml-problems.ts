@@ -18,7 +18,7 @@ const lineCount = (text: string) => text.split('\n').length;
 async function checkMjml(source: string): Promise<MjmlIssue[]> {
   let rendered: string;
   try {
-    rendered = renderTemplate(source, templateScope(sampleContext()));
+    rendered = renderTemplate(source, templateScope(sampleContext()), { markup: true });
   } catch {
     // A template that does not render: the validator reports it as a template problem.
     return [];

@@ -33,7 +33,7 @@ export function personalizeEmail(template: EmailTemplate, ctx: RunContext, links
   const render = templateRenderer(ctx, { unsubscribe: links.unsubscribe, viewInBrowser: links.viewInBrowser });
   const subject = render('subject', template.subject).replace(/\s+/g, ' ').trim();
   const preheader = template.preheader === undefined ? undefined : render('preheader', template.preheader);
-  return { subject, mjml: withPreheader(render('mjml', template.mjml), preheader) };
+  return { subject, mjml: withPreheader(render('mjml', template.mjml, { markup: true }), preheader) };
 }
 
 /**

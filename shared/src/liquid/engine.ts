@@ -5,12 +5,20 @@ import { Liquid } from 'liquidjs';
  * validates is rendered the same way everywhere. Unknown filters are errors; unknown variables
  * render empty at send time (the validator reports them before publish).
  */
-export const liquid = new Liquid({
-  strictFilters: true,
-  strictVariables: false,
-  ownPropertyOnly: true,
-  cache: 500,
-});
+const options = { strictFilters: true, strictVariables: false, ownPropertyOnly: true, cache: 500 } as const;
+
+export const liquid = new Liquid(options);
+
+/**
+ * For markup (an email's MJML): every output is HTML-escaped, so a customer named
+ * `<b>Ann</b>` or `Tom & Jerry` reads as written and cannot inject markup; `| raw` opts out.
+ */
+export const markupLiquid = new Liquid({ ...options, outputEscape: 'escape' });
+
+export interface RenderOptions {
+  /** The template is HTML/MJML: escape what it outputs. */
+  markup?: boolean;
+}
 
 export class TemplateError extends Error {
   constructor(
@@ -22,9 +30,9 @@ export class TemplateError extends Error {
   }
 }
 
-export function renderTemplate(source: string, scope: Record<string, unknown>): string {
+export function renderTemplate(source: string, scope: Record<string, unknown>, options: RenderOptions = {}): string {
   try {
-    return liquid.parseAndRenderSync(source, scope) as string;
+    return (options.markup ? markupLiquid : liquid).parseAndRenderSync(source, scope) as string;
   } catch (error) {
     const e = error as { message?: string; token?: { getPosition?: () => [number, number] } };
     const [line, column] = e.token?.getPosition?.() ?? [];

@@ -171,4 +171,8 @@ describe('mjmlToText', () => {
   it('drops the head, styles, comments and tags, and decodes common entities', () => {
     expect(mjmlToText('<mjml><mj-head><mj-style>.a{}</mj-style></mj-head><mj-body><!-- x --><mj-text>A &amp; B</mj-text>\n\n<mj-text>C&lt;D</mj-text></mj-body></mjml>')).toBe('A & B C<D');
   });
+
+  it('decodes numeric entities, as escaped Liquid output writes quotes', () => {
+    expect(mjmlToText('<mj-text>&#34;Hi&#34; &#39;you&#39; &#x2764; &#9999999;</mj-text>')).toBe('"Hi" \'you\' ❤');
+  });
 });

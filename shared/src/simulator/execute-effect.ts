@@ -1,6 +1,6 @@
 import type { ContactChanges } from '../nodes/context';
 import type { Command, EffectResult } from '../interpreter/types';
-import { renderTemplate } from '../liquid/engine';
+import { renderTemplate, type RenderOptions } from '../liquid/engine';
 import { templateScope } from '../liquid/scope';
 import { mjmlToText } from './mjml-text';
 import type { SimWorld } from './sim-world';
@@ -16,11 +16,11 @@ export interface Executed {
 /** A template that fails to render: the effect fails with the engine's message. */
 class RenderFailure extends Error {}
 
-function renderer(command: EffectCommand): (field: string, source: unknown) => string {
+function renderer(command: EffectCommand): (field: string, source: unknown, options?: RenderOptions) => string {
   const scope = templateScope(command.context);
-  return (field, source) => {
+  return (field, source, options) => {
     try {
-      return renderTemplate(String(source ?? ''), scope);
+      return renderTemplate(String(source ?? ''), scope, options);
     } catch (error) {
       throw new RenderFailure(`${field}: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -35,7 +35,7 @@ function sendEmail(command: EffectCommand, world: SimWorld, now: number): Execut
   if (!to) return { result: { status: 'skipped', reason: 'no email address' }, action: { channel: 'email', status: 'skipped', reason: 'no email address' } };
   const render = renderer(command);
   const subject = render('subject', config.subject);
-  const body = mjmlToText(render('mjml', config.mjml));
+  const body = mjmlToText(render('mjml', config.mjml, { markup: true }));
   world.recordSend({ nodeId: command.nodeId, atSeconds: now, marketing });
   return { result: { status: 'sent' }, action: { channel: 'email', to, subject, body, status: 'sent' } };
 }

@@ -26,7 +26,8 @@ function issueErrors(field: PreviewError['field'], issues: TemplateIssue[]): Pre
 
 function renderLiquid(field: PreviewError['field'], source: string, scope: Record<string, unknown>): { text: string } | { error: PreviewError } {
   try {
-    return { text: renderTemplate(source, scope) };
+    // The body is markup: its outputs are escaped as they are when the email is sent.
+    return { text: renderTemplate(source, scope, { markup: field === 'body' }) };
   } catch (error) {
     const line = error instanceof TemplateError ? error.line : undefined;
     return { error: { field, ...(line !== undefined ? { line } : {}), message: error instanceof Error ? error.message : String(error) } };
