@@ -32,10 +32,13 @@ export interface RunRef {
   runId: string;
   workflowId: string;
   flowId: string;
+  /** 0 for a live test run of a draft or of a graph sent inline: there is no published version. */
   flowVersion: number;
   contactId: string;
   /** A test run: effects must not reach real customers nor consume real codes. */
   test?: boolean;
+  /** A test run's messages go to these (the admin's own) instead of the outbox; never the contact's. */
+  deliverTo?: { email?: string; phone?: string };
 }
 
 export type EffectCommand = Extract<Command, { kind: 'effect' }>;
@@ -49,10 +52,20 @@ export interface FlowRunInput {
   order?: Order;
   /** Flow seconds per real second: 1 in production; tests and live test runs compress time. */
   timeScale?: number;
+  /** Flow time at the start (ISO); absent: now. A live test run runs on its scenario's clock. */
+  flowStartAt?: string;
+  /** Events the run receives by itself at their flow time, as if signalled: a live test run's scripted events. */
+  scheduled?: ScheduledEvent[];
   /** Set by continue-as-new: the run picks up where it was. */
   resume?: FlowRunResume;
   /** Continue-as-new once the history has this many events (default 2,000); tests set it low. */
   continueAsNewAfter?: number;
+}
+
+export interface ScheduledEvent {
+  /** Flow seconds after the run's start. */
+  atSeconds: number;
+  event: FlowEvent;
 }
 
 export interface FlowRunResume {

@@ -7,6 +7,7 @@ import type { FlowRunInput, FlowRunProgress, FlowRunResult } from './contract';
 import { EventQueue } from './event-queue';
 import { failRun, safeAdvance, safeStart } from './interpret';
 import { currentNode, ProgressLog } from './progress';
+import { ScheduledEvents } from './scheduled-events';
 import { nodeIdKey, runSearchAttributes } from './search-attributes';
 import { FlowClock } from './virtual-clock';
 import { workflowNowMs } from './workflow-time';
@@ -44,13 +45,17 @@ export class RunLoop {
   private answer: { command: ActivityCommand; outcome: Outcome } | undefined;
   private cancelRequest: { reason?: string } | undefined;
   private nodeAttribute: string | undefined;
+  /** Only live test runs have these; without them the loop records exactly the same commands. */
+  private readonly scheduled: ScheduledEvents | undefined;
 
   constructor(private readonly input: FlowRunInput) {
     const { resume, run, flow } = input;
     this.ref = { graph: flow.graph, registry: builtinRegistry, flow: { id: flow.id, name: flow.name, version: flow.version } };
     const realNow = workflowNowMs();
-    const origin = resume ? { flowStartMs: resume.flowStartMs, realStartMs: resume.realStartMs } : { flowStartMs: realNow, realStartMs: realNow };
+    const flowStartMs = input.flowStartAt !== undefined ? Date.parse(input.flowStartAt) : realNow;
+    const origin = resume ? { flowStartMs: resume.flowStartMs, realStartMs: resume.realStartMs } : { flowStartMs, realStartMs: realNow };
     this.clock = new FlowClock(origin, input.timeScale ?? 1);
+    this.scheduled = input.scheduled?.length ? new ScheduledEvents(input.scheduled, origin.flowStartMs) : undefined;
     this.queue = new EventQueue(resume?.queued, resume?.seenEventIds);
     // signalWithStart delivers the trigger as a signal too; the run already has it.
     if (input.trigger) this.queue.remember(input.trigger.id);
@@ -129,6 +134,7 @@ export class RunLoop {
       this.cancelRequest = undefined;
       return this.feed({ kind: 'cancel', ...(reason !== undefined ? { reason } : {}) });
     }
+    if (this.scheduled) for (const due of this.scheduled.due(this.clock.flowMs(workflowNowMs()))) this.queue.push(due);
     const event = this.queue.shift();
     if (event) return this.feed({ kind: 'event', event });
     if (this.answer) {
@@ -150,6 +156,13 @@ export class RunLoop {
     if (this.shouldContinueAsNew()) return 'continueAsNew';
     const until = Date.parse(pending.until);
     if (Number.isNaN(until)) return this.at((now) => failRun(this.ref.graph, this.state, now, `the run waits until an invalid time "${pending.until}"`));
+    // A scheduled event due first (or at the same time: it goes in before the timer, as in the simulator).
+    const eventAt = this.scheduled?.nextAtMs();
+    if (eventAt !== undefined && eventAt <= until) {
+      const untilEvent = this.clock.realDelayMs(eventAt, workflowNowMs());
+      if (untilEvent > 0) await condition(() => this.queue.size > 0 || this.cancelRequest !== undefined, untilEvent);
+      return undefined;
+    }
     const delay = this.clock.realDelayMs(until, workflowNowMs());
     if (delay > 0 && (await condition(() => this.queue.size > 0 || this.cancelRequest !== undefined, delay))) return undefined;
     // The timer fired for `until`; rounding must not make it look early to the core.

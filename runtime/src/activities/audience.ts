@@ -4,15 +4,16 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/
 import type { Db } from '../db/client';
 import { getContact } from '../db/contacts';
 import { findSuppression } from '../db/suppressions';
+import { testRecipient } from '../test-runs/deliver-to';
 import { invalidInput } from './errors';
 
 /**
  * The contact a message goes to, as it is now: a tag added or a phone number changed since the
  * run began counts. Test runs never write the contact (their tags and updates live in the run's
- * context only), so they use the run's own copy.
+ * context only), so they use the run's own copy, addressed to the admin when they asked for it.
  */
 export async function currentContact(db: Db, run: RunRef, ctx: RunContext): Promise<Contact> {
-  if (run.test) return ctx.contact;
+  if (run.test) return testRecipient(run, ctx.contact);
   return (await getContact(db, run.contactId)) ?? ctx.contact;
 }
 

@@ -5,6 +5,7 @@ import type { MessagingSettings } from '../channels/settings';
 import type { Channels } from '../channels/types';
 import { inTransaction, type Sql } from '../db/client';
 import { findEffect, saveEffect } from '../db/effects';
+import { testRunChannels } from '../test-runs/deliver-to';
 import { currentAttempt, type ActivityLog } from './activity-context';
 import { lockEffectInTransaction, withEffectLock } from './effect-lock';
 import { classifyDatabaseError, invalidInput } from './errors';
@@ -25,7 +26,7 @@ import type { ExecutorDeps, ExecutorRegistry } from './executor-registry';
 export interface EffectDeps {
   sql: Sql;
   channels: Channels;
-  /** Test runs use these instead of `channels`: nothing reaches a customer. */
+  /** Test runs use these instead of `channels` (or the real ones to the admin's own address): nothing reaches a customer. */
   testChannels: Channels;
   messaging: MessagingSettings;
   executors: ExecutorRegistry;
@@ -60,7 +61,7 @@ export function createExecuteEffect(deps: EffectDeps): FlowActivities['executeEf
       if (!executor) throw invalidInput(`node "${command.nodeId}" has the type "${command.type}", which this worker cannot carry out: no executor is registered for it`);
       const config = checkedConfig(deps.nodes, command);
       const attempt = currentAttempt();
-      const executorDeps: ExecutorDeps = { channels: run.test ? deps.testChannels : deps.channels, messaging: deps.messaging, now: deps.now, log: deps.log };
+      const executorDeps: ExecutorDeps = { channels: run.test ? testRunChannels(run, deps.channels, deps.testChannels) : deps.channels, messaging: deps.messaging, now: deps.now, log: deps.log };
       const effect = { key, runId: run.runId, nodeId: command.nodeId, type: command.type };
       const input = { run, command, config, deps: executorDeps, attempt };
 

@@ -1,6 +1,7 @@
 import type { NodeRegistry } from '@nudgeflow/shared';
 import type { MessagingSettings } from '../channels/settings';
 import type { RunRecord, Sql } from '../db';
+import type { LiveTestRunControl } from '../test-runs/live-control';
 import type { RouteGroup } from './app';
 import { codePoolRoutes } from './code-pools';
 import { contactRoutes } from './contacts';
@@ -11,6 +12,7 @@ import { orderRoutes } from './orders';
 import { previewRoutes } from './preview';
 import { runRoutes } from './runs';
 import { templateRoutes } from './templates';
+import { flowTestRunRoutes, testRunRoutes } from './test-runs';
 import { trackingRoutes } from './tracking';
 import { twilioRoutes } from './twilio';
 
@@ -31,6 +33,8 @@ export interface ApiRouteDeps {
   cancelRuns(flowId: string): Promise<void>;
   /** Asks the run's workflow to end it as cancelled; false when no workflow is running for it. */
   cancelRun(run: RunRecord): Promise<boolean>;
+  /** Starts, signals and cancels live test runs' workflows; unset: only simulations can be tested. */
+  testRuns?: LiveTestRunControl;
 }
 
 /** Every route group of the API but health and the node catalog (createApp mounts those itself). */
@@ -45,6 +49,9 @@ export function createApiRoutes(deps: ApiRouteDeps): RouteGroup[] {
     { path: '/api/code-pools', routes: codePoolRoutes(deps), auth: 'admin' },
     { path: '/api/templates', routes: templateRoutes(), auth: 'admin' },
     { path: '/api/preview', routes: previewRoutes(), auth: 'admin' },
+    { path: '/api/test-runs', routes: testRunRoutes(deps), auth: 'admin' },
+    // POST /api/flows/{id}/test-runs: its own group under the flows' path, same auth.
+    { path: '/api/flows', routes: flowTestRunRoutes(deps), auth: 'admin' },
     ...trackingRoutes(deps),
     { path: '/api/twilio', routes: twilioRoutes(deps), auth: 'none' },
   ];

@@ -66,7 +66,8 @@ async function findContact(tx: Tx, ref: ContactRef): Promise<ContactRow | undefi
   return undefined;
 }
 
-const phoneColumn = (contact: Contact) => (contact.phone === undefined ? null : (normalizePhone(contact.phone) ?? null));
+/** The phone lookup column of a contact: its number normalized. */
+export const phoneColumn = (contact: Contact) => (contact.phone === undefined ? null : (normalizePhone(contact.phone) ?? null));
 
 /** Writes the whole contact; the lookup columns follow its fields. */
 export async function saveContact(db: Db, contact: Contact): Promise<void> {
@@ -148,13 +149,13 @@ export interface ContactFilter {
   afterId?: string;
 }
 
-/** Contacts newest first. */
+/** Contacts newest first; test runs' contacts are left out. */
 export async function listContacts(db: Db, filter: ContactFilter = {}): Promise<Contact[]> {
   const search = filter.search?.trim();
   const phone = search ? (normalizePhone(search) ?? null) : null;
   const rows = await db<{ data: Contact }[]>`
     select data from contacts
-    where true
+    where not test
       ${search ? db`and (id = ${search} or external_id = ${search} or lower(email) = ${search.toLowerCase()} or phone = ${phone})` : db``}
       ${filter.afterId ? db`and (created_at, id) < (select created_at, id from contacts where id = ${filter.afterId})` : db``}
     order by created_at desc, id desc

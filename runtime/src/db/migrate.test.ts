@@ -44,6 +44,7 @@ describe('migrate', () => {
       'runs',
       'schema_migrations',
       'suppressions',
+      'test_runs',
     ]);
   });
 

@@ -31,7 +31,7 @@ export async function* candidatePages(db: Db, source: CandidateSource, pageSize:
     if (source.from === 'contacts') {
       const rows = await db<{ id: string; data: Contact }[]>`
         select id, data from contacts
-        where id > ${after} ${source.path ? db`and data #> ${source.path}::text[] is not null` : db``}
+        where id > ${after} and not test ${source.path ? db`and data #> ${source.path}::text[] is not null` : db``}
         order by id limit ${pageSize}`;
       page = rows.map((r) => ({ id: r.id, facts: { contact: r.data } }));
     } else {

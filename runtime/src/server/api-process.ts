@@ -11,6 +11,7 @@ import { createHealthChecks } from './health-checks';
 import { listen, type HttpServer } from './http-server';
 import { editorNotBuiltPage } from './editor-not-built-page';
 import { cancelRun, cancelRunsOfFlow } from './run-control';
+import { temporalTestRunControl } from '../test-runs/live-control';
 
 export interface ApiProcessDeps {
   sql: Sql;
@@ -39,6 +40,7 @@ export function startApiProcess(deps: ApiProcessDeps): Promise<HttpServer> {
       onAccepted: () => deps.dispatcher.wake(),
       cancelRuns: (flowId) => cancelRunsOfFlow(client, sql, flowId),
       cancelRun: (run) => cancelRun(client, run),
+      testRuns: temporalTestRunControl(client),
     }),
   );
   const notBuiltPage = editorNotBuiltPage(deps.temporalUiUrl ? { temporalUi: deps.temporalUiUrl } : {});

@@ -25,7 +25,7 @@ export async function runPage(db: Db, filter: Omit<RunFilter, 'limit' | 'before'
 
 export function listRunsHandler(deps: RunRouteDeps): RouteHandler<typeof listRunsRoute> {
   return async (c) => {
-    const { limit, cursor, ...filter } = c.req.valid('query');
-    return c.json(await runPage(deps.sql, filter, limit, cursor), 200);
+    const { limit, cursor, test = false, ...filter } = c.req.valid('query');
+    return c.json(await runPage(deps.sql, { ...filter, test }, limit, cursor), 200);
   };
 }

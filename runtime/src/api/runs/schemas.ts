@@ -52,5 +52,5 @@ export const listRunsQuery = pageQuerySchema.extend({
   status: runStatusSchema.optional(),
   nodeId: z.string().min(1).optional().openapi({ description: 'Runs at this node now (or that ended there)' }),
   contactId: z.string().min(1).optional(),
-  test: booleanQuery.optional().openapi({ description: 'Only test runs (true) or only real ones (false); both when absent' }),
+  test: booleanQuery.optional().openapi({ description: 'Test runs (true) instead of real ones (false, the default)' }),
 });
