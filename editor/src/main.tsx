@@ -1,14 +1,6 @@
-import '@xyflow/react/dist/style.css';
-import './styles/index.css';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
-import { startTheme } from './app/use-theme';
+// The entry is kept tiny: the opening page's API requests start at once, and the app (React,
+// xyflow, the node registry: most of the code) is a chunk of its own, fetched and compiled
+// meanwhile instead of before them.
+import './app/start-early-requests';
 
-startTheme();
-
-createRoot(document.getElementById('root') as HTMLElement).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+void import('./render-app');

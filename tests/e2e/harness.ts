@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect } from 'vitest';
 import type { ApiClient } from '../integration/api-client';
 import { CHROMIUM_PATH, launchChromium, signIn, VIEWPORT } from './browser';
-import { E2E_CREDENTIALS, startEditorServer, type EditorServer } from './server';
+import { E2E_CREDENTIALS, startEditorServer, type EditorServer, type EditorServerOptions } from './server';
 
 export { E2E_CREDENTIALS } from './server';
 export const SCREENSHOTS_DIR = path.join(import.meta.dirname, 'screenshots');
@@ -61,7 +61,7 @@ function watchPage(page: Page, problems: string[]): void {
  * any page it opened logged a console error or warning, threw, or had a request fail; a failed
  * test prints those, the stack's last output, and a screenshot of each page (*.tmp.png).
  */
-export function useEditorStack(): EditorStack {
+export function useEditorStack(options: EditorServerOptions = {}): EditorStack {
   const log: string[] = [];
   const remember = (line: string) => {
     log.push(line);
@@ -88,7 +88,7 @@ export function useEditorStack(): EditorStack {
 
   beforeAll(async () => {
     try {
-      const started = await Promise.allSettled([startEditorServer(remember).then((s) => (server = s)), launchChromium().then((b) => (browser = b))]);
+      const started = await Promise.allSettled([startEditorServer(remember, options).then((s) => (server = s)), launchChromium().then((b) => (browser = b))]);
       const failed = started.find((result) => result.status === 'rejected');
       if (failed) throw failed.reason;
     } catch (error) {

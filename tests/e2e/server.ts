@@ -23,12 +23,18 @@ export interface EditorServer {
   stop(): Promise<void>;
 }
 
+export interface EditorServerOptions {
+  /** Also run the worker in this process: for live test runs (messages go to the outbox). */
+  worker?: boolean;
+}
+
 /**
  * The product as `nudgeflow serve` runs it, on a fresh temp dir: embedded PostgreSQL and a
- * Temporal dev server, the API (which serves editor/dist at `/`) in this process. No worker: the
- * editor never needs a run to execute. editor/dist is rebuilt first if its sources changed.
+ * Temporal dev server, the API (which serves editor/dist at `/`) in this process. No worker unless
+ * asked for: the editor needs one only to run a live test. editor/dist is rebuilt first if its
+ * sources changed.
  */
-export async function startEditorServer(log: (line: string) => void): Promise<EditorServer> {
+export async function startEditorServer(log: (line: string) => void, options: EditorServerOptions = {}): Promise<EditorServer> {
   let postgres: EmbeddedPostgres | undefined;
   let temporal: TemporalDevServer | undefined;
   let stack: RunningStack | undefined;
@@ -63,7 +69,7 @@ export async function startEditorServer(log: (line: string) => void): Promise<Ed
       databaseUrl: postgres.url,
       temporalAddress: temporal.address,
       credentials: E2E_CREDENTIALS,
-      parts: { api: true, worker: false },
+      parts: { api: true, worker: options.worker ?? false },
       log: (line) => log(`[api] ${line}`),
     });
     if (!stack.apiUrl) throw new Error('the stack did not start its API');

@@ -1,4 +1,5 @@
 import type { FlowGraph } from '@nudgeflow/shared';
+import { takeEarly } from './early-requests';
 import type { ApiErrorBody, FlowDetail, FlowSummary, FlowVersion, FlowVersionSummary, NodeTypeInfo, PublishedVersion } from './types';
 
 /** A failed API call, with the server's code, message and details (e.g. every bad field). */
@@ -15,6 +16,12 @@ export class ApiCallError extends Error {
 
 export type TokenSource = () => string | undefined;
 
+export const apiPaths = {
+  flows: '/api/flows',
+  flow: (id: string) => `/api/flows/${encodeURIComponent(id)}`,
+  nodeTypes: '/api/node-types',
+};
+
 /**
  * The runtime's admin API. One small function per call; every failure becomes an ApiCallError
  * whose message is the server's own (it already names the node, field or line).
@@ -27,7 +34,8 @@ export function createApiClient(token: TokenSource, base = '') {
     if (body !== undefined) headers['content-type'] = 'application/json';
     let response: Response;
     try {
-      response = await fetch(`${base}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+      const early = method === 'GET' ? takeEarly(`${base}${path}`, current) : undefined;
+      response = await (early ?? fetch(`${base}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) }));
     } catch (error) {
       throw new ApiCallError(0, 'unreachable', `the Nudgeflow server did not answer (${error instanceof Error ? error.message : String(error)})`);
     }
@@ -40,9 +48,9 @@ export function createApiClient(token: TokenSource, base = '') {
     return parsed as T;
   }
 
-  const flow = (id: string) => `/api/flows/${encodeURIComponent(id)}`;
+  const flow = apiPaths.flow;
   return {
-    listFlows: () => call<FlowSummary[]>('GET', '/api/flows'),
+    listFlows: () => call<FlowSummary[]>('GET', apiPaths.flows),
     getFlow: (id: string) => call<FlowDetail>('GET', flow(id)),
     createFlow: (graph: FlowGraph) => call<FlowDetail>('POST', '/api/flows', { graph }),
     saveFlow: (id: string, graph: FlowGraph) => call<FlowDetail>('PUT', flow(id), { graph }),
@@ -53,7 +61,7 @@ export function createApiClient(token: TokenSource, base = '') {
     deleteFlow: (id: string) => call<{ id: string; deleted: true }>('DELETE', flow(id)),
     listVersions: (id: string) => call<FlowVersionSummary[]>('GET', `${flow(id)}/versions`),
     getVersion: (id: string, version: number) => call<FlowVersion>('GET', `${flow(id)}/versions/${version}`),
-    nodeTypes: () => call<NodeTypeInfo[]>('GET', '/api/node-types'),
+    nodeTypes: () => call<NodeTypeInfo[]>('GET', apiPaths.nodeTypes),
     /** Any other route (templates, previews): typed by the caller. */
     call,
   };

@@ -4,11 +4,12 @@ import { createApiClient } from '../api/client';
 import type { NodeTypeInfo } from '../api/types';
 import { EditorPage } from '../pages/editor/EditorPage';
 import { FlowsPage } from '../pages/flows/FlowsPage';
+import { MessagesPage } from '../pages/messages/MessagesPage';
 import { ApiProvider } from './api-context';
 import type { Session } from './App';
 import { errorMessage } from './error-message';
 import { GuardedLink } from './GuardedLink';
-import { flowsHref } from './hash-route';
+import { flowsHref, messagesHref } from './hash-route';
 import { NodeTypesProvider } from './node-types-context';
 import { signOutOnUnauthorized } from './sign-out-on-unauthorized';
 import { LoadError, Loading } from './Status';
@@ -56,6 +57,7 @@ export function AppShell({ session, onSignOut, onNodeTypes }: AppShellProps) {
           </GuardedLink>
           <nav aria-label="Main" className="nf-header__nav">
             <GuardedLink href={flowsHref}>Flows</GuardedLink>
+            <GuardedLink href={messagesHref}>Messages</GuardedLink>
           </nav>
           <div className="nf-header__actions">
             <ThemeToggle />
@@ -93,6 +95,8 @@ function CurrentPage() {
       return <FlowsPage />;
     case 'editor':
       return <EditorPage key={route.flowId} flowId={route.flowId} />;
+    case 'messages':
+      return <MessagesPage />;
     case 'not found':
       return (
         <main className="nf-page">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editorHref, parseRoute } from './hash-route';
+import { editorHref, messagesHref, parseRoute } from './hash-route';
 
 describe('parseRoute', () => {
   it('opens the flows list by default', () => {
@@ -11,6 +11,11 @@ describe('parseRoute', () => {
 
   it('opens a flow in the editor', () => {
     expect(parseRoute('#/flows/flow_4fQxYb2kPq9sLm3n')).toEqual({ page: 'editor', flowId: 'flow_4fQxYb2kPq9sLm3n' });
+  });
+
+  it('opens the message log', () => {
+    expect(parseRoute(messagesHref)).toEqual({ page: 'messages' });
+    expect(parseRoute('#/messages/')).toEqual({ page: 'messages' });
   });
 
   it('round-trips ids through editorHref', () => {

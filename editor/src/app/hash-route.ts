@@ -1,9 +1,10 @@
-/** The editor's pages, addressed by the URL hash (#/flows, #/flows/<id>) so the server serves one page. */
-export type Route = { page: 'flows' } | { page: 'editor'; flowId: string } | { page: 'not found'; hash: string };
+/** The editor's pages, addressed by the URL hash (#/flows, #/flows/<id>, #/messages) so the server serves one page. */
+export type Route = { page: 'flows' } | { page: 'editor'; flowId: string } | { page: 'messages' } | { page: 'not found'; hash: string };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '');
   if (path === '' || path === '/flows') return { page: 'flows' };
+  if (path === '/messages') return { page: 'messages' };
   const editor = /^\/flows\/([^/]+)$/.exec(path);
   if (editor?.[1]) {
     try {
@@ -16,6 +17,7 @@ export function parseRoute(hash: string): Route {
 }
 
 export const flowsHref = '#/flows';
+export const messagesHref = '#/messages';
 
 export function editorHref(flowId: string): string {
   return `#/flows/${encodeURIComponent(flowId)}`;

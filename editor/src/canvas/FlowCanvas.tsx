@@ -1,5 +1,5 @@
-import { Background, BackgroundVariant, ConnectionLineType, Controls, MarkerType, MiniMap, ReactFlow, useReactFlow, type DefaultEdgeOptions, type MiniMapNodeProps } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
+import { Background, BackgroundVariant, ConnectionLineType, Controls, MarkerType, ReactFlow, useStore, type DefaultEdgeOptions, type ReactFlowState } from '@xyflow/react';
+import { useCallback, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { useNodeTypes } from '../app/node-types-context';
 import { editorRegistry } from '../registry';
 import { useFlowStore, useFlowStoreApi } from '../store/flow-store';
@@ -9,22 +9,26 @@ import { createFlowElements, type FlowEdgeView, type FlowNodeView } from './flow
 import { FlowEdge } from './FlowEdge';
 import { FlowNode } from './FlowNode';
 import { nodeById } from './graph-index';
+import { FlowMiniMap } from './minimap/FlowMiniMap';
 import './node.css';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useCanvasChanges } from './use-canvas-changes';
 import { useCanvasShortcuts } from './use-canvas-shortcuts';
+import { MIN_ZOOM, useOpeningViewport } from './use-opening-viewport';
 import { usePaletteDrop } from './use-palette-drop';
 
 const nodeTypes = { flowNode: FlowNode };
 const edgeTypes = { flowEdge: FlowEdge };
 const defaultEdgeOptions: DefaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: 'var(--nf-edge)' } };
-const fitViewOptions = { padding: 0.2, maxZoom: 1 };
 /** Past this many nodes, off-screen ones are not rendered: panning a 500-node flow stays smooth. */
 const VIRTUALIZE_AFTER = 150;
-
-function MiniMapNode({ x, y, width, height, color, selected }: MiniMapNodeProps) {
-  return <rect x={x} y={y} width={width} height={height} rx={6} fill={color} opacity={selected ? 1 : 0.7} />;
-}
+/**
+ * Below this zoom a node's text is under 5 px, unreadable: nodes are drawn as coloured blocks
+ * and the dotted background (its dots smaller than a pixel by then) is left out. Painting the
+ * text, icons, shadows and dots of a zoomed-out view was a large part of each frame of a pan.
+ */
+const FAR_ZOOM = 0.35;
+const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 
 /** The drawing surface: the graph from the store, shown and edited through xyflow. */
 export function FlowCanvas() {
@@ -34,23 +38,29 @@ export function FlowCanvas() {
   const elements = useMemo(() => createFlowElements(editorRegistry), []);
   const graph = useFlowStore((s) => s.graph);
   const selection = useFlowStore((s) => s.selection);
-  const flowId = useFlowStore((s) => s.flowId);
-  const { sizes, ...handlers } = useCanvasChanges();
+  const { moving, ...handlers } = useCanvasChanges(elements.noteSizes);
   const { dropEdgeId, ...dropHandlers } = usePaletteDrop();
   const [helpOpen, setHelpOpen] = useState(false);
   const openHelp = useCallback(() => setHelpOpen(true), []);
   const shortcuts = useCanvasShortcuts(openHelp);
-  const { fitView } = useReactFlow();
   const surface = useRef<HTMLElement>(null);
+  const far = useStore(isFar);
 
-  const nodes = useMemo(() => elements.toNodes(graph, selection, sizes, types), [elements, graph, selection, sizes, types]);
+  const nodes = useMemo(() => elements.toNodes(graph, selection, types, moving), [elements, graph, selection, types, moving]);
+  const { viewport: opening, measure } = useOpeningViewport(nodes);
+  const canvasRef = useCallback(
+    (element: HTMLElement | null) => {
+      surface.current = element;
+      measure(element);
+    },
+    [measure],
+  );
   const derivedEdges = useMemo(() => elements.toEdges(graph, selection, types), [elements, graph, selection, types]);
   const edges = useMemo(
     () => (dropEdgeId ? derivedEdges.map((e) => (e.id === dropEdgeId ? { ...e, className: 'nf-edge--drop-target' } : e)) : derivedEdges),
     [derivedEdges, dropEdgeId],
   );
-  // Read from the store, not the rendered graph, so the callback stays the same during a drag
-  // and the minimap does not redraw all 500 nodes on every frame.
+  // Read from the store, not the rendered graph: the callback stays the same while the flow changes.
   const miniMapColor = useCallback(
     (node: FlowNodeView) => {
       const graphNode = nodeById(store.getState().graph, node.id);
@@ -58,13 +68,6 @@ export function FlowCanvas() {
     },
     [store, types],
   );
-
-  // A newly opened flow is shown whole; xyflow waits until its nodes are measured. An empty one is
-  // not: xyflow would fit to the first node dropped, and the view would jump under the pointer.
-  const opensEmpty = useMemo(() => store.getState().graph.nodes.length === 0, [store, flowId]); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(() => {
-    if (!opensEmpty) void fitView(fitViewOptions);
-  }, [flowId, fitView, opensEmpty]);
 
   // Clicking the empty canvas focuses it, so shortcuts and paste reach it.
   const focusSurface = useCallback((event: PointerEvent) => {
@@ -75,29 +78,30 @@ export function FlowCanvas() {
 
   return (
     <>
-      <section ref={surface} className="nf-canvas" aria-label="Flow canvas" tabIndex={-1} onPointerDownCapture={focusSurface} {...shortcuts}>
-        <ReactFlow<FlowNodeView, FlowEdgeView>
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          {...handlers}
-          {...dropHandlers}
-          defaultEdgeOptions={defaultEdgeOptions}
-          connectionLineType={ConnectionLineType.SmoothStep}
-          deleteKeyCode={null}
-          multiSelectionKeyCode={['Meta', 'Control']}
-          fitView={!opensEmpty}
-          fitViewOptions={fitViewOptions}
-          minZoom={0.1}
-          maxZoom={2}
-          onlyRenderVisibleElements={graph.nodes.length > VIRTUALIZE_AFTER}
-        >
-          <Background variant={BackgroundVariant.Dots} gap={20} size={1.5} />
-          <MiniMap<FlowNodeView> pannable zoomable ariaLabel="Overview of the flow" nodeColor={miniMapColor} nodeComponent={MiniMapNode} />
-          <Controls showInteractive={false} />
-          <ConnectionHint />
-        </ReactFlow>
+      <section ref={canvasRef} className={far ? 'nf-canvas nf-canvas--far' : 'nf-canvas'} aria-label="Flow canvas" tabIndex={-1} onPointerDownCapture={focusSurface} {...shortcuts}>
+        {opening ? (
+          <ReactFlow<FlowNodeView, FlowEdgeView>
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            {...handlers}
+            {...dropHandlers}
+            defaultEdgeOptions={defaultEdgeOptions}
+            connectionLineType={ConnectionLineType.SmoothStep}
+            deleteKeyCode={null}
+            multiSelectionKeyCode={['Meta', 'Control']}
+            defaultViewport={opening}
+            minZoom={MIN_ZOOM}
+            maxZoom={2}
+            onlyRenderVisibleElements={graph.nodes.length > VIRTUALIZE_AFTER}
+          >
+            {far ? null : <Background variant={BackgroundVariant.Dots} gap={20} size={1.5} />}
+            <FlowMiniMap nodes={nodes} colorOf={miniMapColor} label="Overview of the flow" />
+            <Controls showInteractive={false} />
+            <ConnectionHint />
+          </ReactFlow>
+        ) : null}
       </section>
       {/* Outside the section: keys pressed in the dialog must not reach the canvas shortcuts. */}
       {helpOpen ? <ShortcutsDialog onClose={() => setHelpOpen(false)} /> : null}

@@ -2,6 +2,7 @@ import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type EdgeProps } from '
 import { X } from 'lucide-react';
 import { memo } from 'react';
 import { useFlowStoreApi } from '../store/flow-store';
+import { testEdgeClass, useEdgeTestState } from '../test-panel/overlay/canvas-overlay';
 import type { FlowEdgeView } from './flow-elements';
 import { keepCanvasFocus } from './keep-focus';
 
@@ -10,10 +11,11 @@ function FlowEdgeComponent({ id, sourceX, sourceY, targetX, targetY, sourcePosit
   const store = useFlowStoreApi();
   const [path, labelX, labelY] = getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 10, offset: 20 });
   const label = data?.label;
+  const testState = useEdgeTestState(id);
 
   return (
     <>
-      <BaseEdge id={id} path={path} markerEnd={markerEnd} interactionWidth={interactionWidth ?? 24} className="nf-edge__path" />
+      <BaseEdge id={id} path={path} markerEnd={markerEnd} interactionWidth={interactionWidth ?? 24} className={`nf-edge__path ${testEdgeClass(testState)}`.trim()} />
       {label || selected ? (
         <EdgeLabelRenderer>
           <div className="nf-edge__label nodrag nopan" style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>

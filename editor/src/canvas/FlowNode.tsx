@@ -2,21 +2,18 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, type CSSProperties } from 'react';
 import { useNodeType } from '../app/node-types-context';
 import { editorRegistry } from '../registry';
+import { TestNodeMark, testNodeClass, useNodeTestState } from '../test-panel/overlay/canvas-overlay';
 import { useFlowStore } from '../store/flow-store';
 import type { FlowNodeView } from './flow-elements';
 import { nodeById, problemCount } from './graph-index';
 import { nodeDisplay } from './node-display';
+import { nodeWidth, slotCenter } from './node-geometry';
 import { NodeIcon } from './NodeIcon';
 import { ProblemBadge } from './ProblemBadge';
 
-/** Wide enough for every output's label above its handle. */
-function nodeWidth(outputs: number): number {
-  return Math.max(240, outputs * 110);
-}
-
-/** Each output gets an equal slot along the bottom edge, its handle in the middle of it. */
-function slotCenter(index: number, count: number): string {
-  return `${((index + 0.5) / count) * 100}%`;
+/** Where an output's label and handle sit along the bottom edge. */
+function slotLeft(index: number, count: number): string {
+  return `${slotCenter(index, count) * 100}%`;
 }
 
 /**
@@ -28,14 +25,16 @@ function FlowNodeComponent({ id, selected }: NodeProps<FlowNodeView>) {
   const errors = useFlowStore((s) => problemCount(s.problems, id)?.errors ?? 0);
   const warnings = useFlowStore((s) => problemCount(s.problems, id)?.warnings ?? 0);
   const info = useNodeType(node?.type ?? '');
+  const testState = useNodeTestState(id);
   if (!node) return null;
   const display = nodeDisplay(node, editorRegistry, info);
   const { outputs } = display;
   const width = nodeWidth(outputs.length);
-  const classes = ['nf-node', outputs.length > 1 ? 'nf-node--branches' : '', selected ? 'nf-node--selected' : '', errors > 0 ? 'nf-node--error' : '', display.needsSetup ? 'nf-node--setup' : ''];
+  const classes = ['nf-node', outputs.length > 1 ? 'nf-node--branches' : '', selected ? 'nf-node--selected' : '', errors > 0 ? 'nf-node--error' : '', display.needsSetup ? 'nf-node--setup' : '', testNodeClass(testState)];
 
   return (
     <div className={classes.filter(Boolean).join(' ')} style={{ '--nf-node-color': display.color ?? 'var(--nf-text-muted)', width } as CSSProperties}>
+      <TestNodeMark nodeId={id} outputs={outputs} />
       {display.acceptsInput ? <Handle type="target" position={Position.Top} className="nf-handle nf-handle--in" aria-label={`input of ${id}`} /> : null}
       <div className="nf-node__header">
         <span className="nf-node__icon">
@@ -51,7 +50,7 @@ function FlowNodeComponent({ id, selected }: NodeProps<FlowNodeView>) {
       {outputs.length > 1 ? (
         <div className="nf-node__outputs" aria-hidden>
           {outputs.map((output, i) => (
-            <span key={output.id} className="nf-node__output-label" style={{ left: slotCenter(i, outputs.length), maxWidth: width / outputs.length - 12 }}>
+            <span key={output.id} className="nf-node__output-label" style={{ left: slotLeft(i, outputs.length), maxWidth: width / outputs.length - 12 }}>
               {output.label}
             </span>
           ))}
@@ -64,7 +63,7 @@ function FlowNodeComponent({ id, selected }: NodeProps<FlowNodeView>) {
           type="source"
           position={Position.Bottom}
           className="nf-handle nf-handle--out"
-          style={{ left: slotCenter(i, outputs.length) }}
+          style={{ left: slotLeft(i, outputs.length) }}
           aria-label={`${output.label} output of ${id}`}
           data-handle-id={output.id}
         />
@@ -73,4 +72,5 @@ function FlowNodeComponent({ id, selected }: NodeProps<FlowNodeView>) {
   );
 }
 
-export const FlowNode = memo(FlowNodeComponent);
+/** Only the id and selection matter: moving a node (its position props) does not redraw its content. */
+export const FlowNode = memo(FlowNodeComponent, (a, b) => a.id === b.id && a.selected === b.selected);

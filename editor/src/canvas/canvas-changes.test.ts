@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dragUpdate, removedIds, selectedAfter, sizesAfter } from './canvas-changes';
+import { dragUpdate, movingAfter, removedIds, selectedAfter } from './canvas-changes';
 
 describe('xyflow changes', () => {
   it('select and deselect keep the existing order', () => {
@@ -26,15 +26,20 @@ describe('xyflow changes', () => {
     expect(dragUpdate([{ type: 'select', id: 'a', selected: true }])).toBeUndefined();
   });
 
-  it('keeps the sizes map unless a size really changed', () => {
-    const sizes = new Map([['a', { width: 240, height: 80 }]]);
-    expect(sizesAfter(sizes, [{ type: 'dimensions', id: 'a', dimensions: { width: 240, height: 80 } }])).toBe(sizes);
-    const next = sizesAfter(sizes, [{ type: 'dimensions', id: 'b', dimensions: { width: 250, height: 90 } }]);
-    expect([...next]).toEqual([
-      ['a', { width: 240, height: 80 }],
-      ['b', { width: 250, height: 90 }],
+  it('keeps a drag’s latest positions until the drag ends', () => {
+    const none = new Map<string, { x: number; y: number }>();
+    const first = movingAfter(none, { positions: { a: { x: 1, y: 2 }, b: { x: 3, y: 4 } }, finished: false });
+    const second = movingAfter(first, { positions: { a: { x: 5, y: 6 } }, finished: false });
+    expect([...second]).toEqual([
+      ['a', { x: 5, y: 6 }],
+      ['b', { x: 3, y: 4 }],
     ]);
-    expect(sizes.size).toBe(1);
+    expect([...first]).toEqual([
+      ['a', { x: 1, y: 2 }],
+      ['b', { x: 3, y: 4 }],
+    ]);
+    expect(movingAfter(second, { positions: { a: { x: 7, y: 8 } }, finished: true }).size).toBe(0);
+    expect(movingAfter(none, { positions: { a: { x: 7, y: 8 } }, finished: true })).toBe(none);
   });
 
   it('lists removed ids', () => {

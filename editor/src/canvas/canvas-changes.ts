@@ -1,9 +1,10 @@
-import type { EdgeChange, NodeChange } from '@xyflow/react';
-import type { FlowEdgeView, FlowNodeView, Size } from './flow-elements';
+import type { EdgeChange, NodeChange, XYPosition } from '@xyflow/react';
+import type { FlowEdgeView, FlowNodeView } from './flow-elements';
 
 /*
  * xyflow reports what the user did as "changes"; these turn them into store actions' arguments.
- * Nothing is applied to xyflow's objects: the store changes and the view is derived again.
+ * Nothing is applied to xyflow's objects: the store changes and the view is derived again. The one
+ * exception is a drag in progress, whose positions the canvas keeps until the drag ends.
  */
 
 /** The ids selected after xyflow's select changes, in a stable order. */
@@ -32,18 +33,18 @@ export function dragUpdate(changes: readonly NodeChange<FlowNodeView>[]): DragUp
   return { positions, finished: moves.some((m) => !m.dragging) };
 }
 
-/** Measured node sizes, replacing the map only when a size really changed. */
-export function sizesAfter(sizes: ReadonlyMap<string, Size>, changes: readonly NodeChange<FlowNodeView>[]): ReadonlyMap<string, Size> {
-  let next: Map<string, Size> | undefined;
-  for (const change of changes) {
-    if (change.type !== 'dimensions' || !change.dimensions) continue;
-    const old = (next ?? sizes).get(change.id);
-    const { width, height } = change.dimensions;
-    if (old && old.width === width && old.height === height) continue;
-    next ??= new Map(sizes);
-    next.set(change.id, { width, height });
-  }
-  return next ?? sizes;
+export type Moving = ReadonlyMap<string, XYPosition>;
+
+/**
+ * Where the dragged nodes are while a drag goes on. The store hears of the drag once, when it
+ * ends: per-frame graph updates would re-run every derivation (problems panel, inspector,
+ * autosave, the canvas's own view) on each pointer move of a 500-node flow.
+ */
+export function movingAfter(moving: Moving, drag: DragUpdate): Moving {
+  if (drag.finished) return moving.size === 0 ? moving : new Map();
+  const next = new Map(moving);
+  for (const [id, position] of Object.entries(drag.positions)) next.set(id, position);
+  return next;
 }
 
 export function removedIds(changes: readonly (NodeChange<FlowNodeView> | EdgeChange<FlowEdgeView>)[]): string[] {

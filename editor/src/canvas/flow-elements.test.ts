@@ -4,13 +4,12 @@ import { createFlowElements } from './flow-elements';
 import { NEEDS_SETUP, nodeDisplay } from './node-display';
 
 const none = { nodeIds: [], edgeIds: [] };
-const noSizes = new Map();
 const noTypes = new Map();
 
 describe('the view derived from the graph', () => {
   it('gives xyflow one node per graph node, with its accessible name', () => {
     const { toNodes } = createFlowElements(registry);
-    const nodes = toNodes(paymentReminder(), { nodeIds: ['sms'], edgeIds: [] }, noSizes, noTypes);
+    const nodes = toNodes(paymentReminder(), { nodeIds: ['sms'], edgeIds: [] }, noTypes);
     expect(nodes[3]).toEqual({
       id: 'sms',
       type: 'flowNode',
@@ -19,6 +18,13 @@ describe('the view derived from the graph', () => {
       selected: true,
       ariaLabel: 'Send SMS: SMS: “Hi {{ contact.firstName }}, your order {{ order…”',
       domAttributes: { 'data-node-id': 'sms' },
+      // Not measured yet: xyflow culls and draws edges by the estimate (a two-line summary).
+      initialWidth: 240,
+      initialHeight: 91,
+      handles: [
+        { id: 'next', type: 'source', position: 'bottom', x: 115.5, y: 84, width: 12, height: 12 },
+        { id: null, type: 'target', position: 'top', x: 115.5, y: -5, width: 12, height: 12 },
+      ],
     });
     expect(nodes.map((n) => n.ariaLabel)).toEqual([
       'When an event happens: When order.created',
@@ -29,15 +35,32 @@ describe('the view derived from the graph', () => {
     ]);
   });
 
-  it('reuses a node’s view while its node, selection and size are unchanged', () => {
+  it('reuses a node’s view while its node and selection are unchanged', () => {
     const { toNodes } = createFlowElements(registry);
     const graph = paymentReminder();
-    const first = toNodes(graph, none, noSizes, noTypes);
+    const first = toNodes(graph, none, noTypes);
     const moved = { ...graph, nodes: graph.nodes.map((n) => (n.id === 'sms' ? { ...n, position: { x: 1, y: 2 } } : n)) };
-    const second = toNodes(moved, { nodeIds: ['paid'], edgeIds: [] }, new Map([['done', { width: 240, height: 90 }]]), noTypes);
-    expect(second.map((n, i) => n === first[i])).toEqual([true, true, false, false, false]);
+    const second = toNodes(moved, { nodeIds: ['paid'], edgeIds: [] }, noTypes);
+    expect(second.map((n, i) => n === first[i])).toEqual([true, true, false, false, true]);
     expect(second[3]?.position).toEqual({ x: 1, y: 2 });
-    expect(second[4]?.measured).toEqual({ width: 240, height: 90 });
+  });
+
+  it('keeps views when xyflow measures nodes, and gives views built later the measured size', () => {
+    const { noteSizes, toNodes } = createFlowElements(registry);
+    const graph = paymentReminder();
+    const first = toNodes(graph, none, noTypes);
+    noteSizes([
+      { type: 'dimensions', id: 'done', dimensions: { width: 240, height: 90 } },
+      { type: 'dimensions', id: 'sms', dimensions: { width: 240, height: 91 } },
+    ]);
+    const second = toNodes(graph, { nodeIds: ['done'], edgeIds: [] }, noTypes);
+    expect(second.map((n, i) => n === first[i])).toEqual([true, true, true, true, false]);
+    // Measured: xyflow keeps the handle bounds it measured instead of the estimate.
+    expect(second[4]).toMatchObject({ measured: { width: 240, height: 90 }, selected: true });
+    expect([second[4]?.handles, second[4]?.initialHeight]).toEqual([undefined, undefined]);
+    const dragged = toNodes(graph, none, noTypes, new Map([['sms', { x: 1, y: 2 }]]));
+    expect(dragged[3]).toMatchObject({ measured: { width: 240, height: 91 }, position: { x: 1, y: 2 }, dragging: true });
+    expect(dragged[3]?.handles).toBeUndefined();
   });
 
   it('labels edges that leave nodes with several outputs, and names the default output', () => {

@@ -1,9 +1,10 @@
 import type { FlowGraph, GraphEdge, GraphNode, NodeRegistry } from '@nudgeflow/shared';
-import type { Edge, Node } from '@xyflow/react';
+import type { Edge, Node, NodeChange, XYPosition } from '@xyflow/react';
 import type { NodeTypeInfo } from '../api/types';
 import { edgeOutput } from '../store/connection-rules';
 import type { Selection } from '../store/types';
-import { nodeDisplay } from './node-display';
+import { nodeDisplay, type NodeDisplay } from './node-display';
+import { nodeGeometry } from './node-geometry';
 
 export interface FlowNodeData extends Record<string, unknown> {
   nodeId: string;
@@ -20,37 +21,72 @@ export interface Size {
   height: number;
 }
 
+const noMoves: ReadonlyMap<string, XYPosition> = new Map();
+
 /**
- * Derives xyflow's nodes and edges from the graph, one way. Each view object is reused while
- * its graph node (or edge), selection state and measured size are unchanged: xyflow then skips
- * it, so a drag or an edit touches one node's view, not 500.
+ * Size and handles for a node xyflow has not measured: without them it would draw every node of
+ * the flow once to measure it, in view or not. Once measured, xyflow's handle bounds are kept.
+ */
+function estimated(display: NodeDisplay): Pick<FlowNodeView, 'initialWidth' | 'initialHeight' | 'handles'> {
+  const { width, height, handles } = nodeGeometry(display);
+  return { initialWidth: width, initialHeight: height, handles };
+}
+
+/**
+ * Derives xyflow's nodes and edges from the graph, one way (plus the positions of a drag in
+ * progress, which reach the graph when it ends). Each view object is reused while its graph node
+ * (or edge) and selection state are unchanged: xyflow then skips it, so a drag or an edit touches
+ * one node's view, not 500.
  */
 export function createFlowElements(registry: NodeRegistry) {
-  const nodeViews = new WeakMap<GraphNode, { selected: boolean; size: Size | undefined; info: NodeTypeInfo | undefined; view: FlowNodeView }>();
+  const nodeViews = new WeakMap<GraphNode, { selected: boolean; info: NodeTypeInfo | undefined; view: FlowNodeView }>();
   const edgeViews = new WeakMap<GraphEdge, { selected: boolean; label: string | undefined; view: FlowEdgeView }>();
+  /*
+   * What xyflow measured. xyflow keeps a measured node for as long as its view object stays the
+   * same, so a measurement needs no new views (no re-render of the canvas as nodes scroll into
+   * view); a view built later carries the size, or xyflow would forget it and measure again.
+   */
+  const sizes = new Map<string, Size>();
 
-  function toNodes(graph: FlowGraph, selection: Selection, sizes: ReadonlyMap<string, Size>, types: ReadonlyMap<string, NodeTypeInfo>): FlowNodeView[] {
+  function noteSizes(changes: readonly NodeChange<FlowNodeView>[]): void {
+    for (const change of changes) {
+      if (change.type !== 'dimensions' || !change.dimensions) continue;
+      const { width, height } = change.dimensions;
+      const old = sizes.get(change.id);
+      if (!old || old.width !== width || old.height !== height) sizes.set(change.id, { width, height });
+    }
+  }
+
+  function toNodes(graph: FlowGraph, selection: Selection, types: ReadonlyMap<string, NodeTypeInfo>, moving: ReadonlyMap<string, XYPosition> = noMoves): FlowNodeView[] {
     const selected = new Set(selection.nodeIds);
     return graph.nodes.map((node) => {
       const isSelected = selected.has(node.id);
-      const size = sizes.get(node.id);
       const info = types.get(node.type);
+      const position = moving.get(node.id);
+      // A dragged node's view is new on every move anyway; it must carry the size measured meanwhile.
+      if (position) return { ...buildView(node, isSelected, info), position, dragging: true };
       const cached = nodeViews.get(node);
-      if (cached && cached.selected === isSelected && cached.size === size && cached.info === info) return cached.view;
-      const display = nodeDisplay(node, registry, info);
-      const view: FlowNodeView = {
-        id: node.id,
-        type: 'flowNode',
-        position: node.position,
-        data: { nodeId: node.id },
-        selected: isSelected,
-        ariaLabel: display.ariaLabel,
-        domAttributes: { 'data-node-id': node.id } as FlowNodeView['domAttributes'],
-        ...(size ? { measured: size } : {}),
-      };
-      nodeViews.set(node, { selected: isSelected, size, info, view });
+      // A size measured since the view was built does not make a new view: xyflow has it already.
+      if (cached && cached.selected === isSelected && cached.info === info) return cached.view;
+      const view = buildView(node, isSelected, info);
+      nodeViews.set(node, { selected: isSelected, info, view });
       return view;
     });
+  }
+
+  function buildView(node: GraphNode, selected: boolean, info: NodeTypeInfo | undefined): FlowNodeView {
+    const size = sizes.get(node.id);
+    const display = nodeDisplay(node, registry, info);
+    return {
+      id: node.id,
+      type: 'flowNode',
+      position: node.position,
+      data: { nodeId: node.id },
+      selected,
+      ariaLabel: display.ariaLabel,
+      domAttributes: { 'data-node-id': node.id } as FlowNodeView['domAttributes'],
+      ...(size ? { measured: size } : estimated(display)),
+    };
   }
 
   let lastEdges: FlowEdgeView[] = [];
@@ -96,5 +132,5 @@ export function createFlowElements(registry: NodeRegistry) {
     });
   }
 
-  return { toNodes, toEdges };
+  return { noteSizes, toNodes, toEdges };
 }

@@ -1,22 +1,31 @@
 import type { Connection as XyConnection, EdgeChange, NodeChange, Edge } from '@xyflow/react';
 import { useCallback, useState } from 'react';
 import { useFlowStoreApi } from '../store/flow-store';
-import { dragUpdate, removedIds, selectedAfter, sizesAfter } from './canvas-changes';
-import type { FlowEdgeView, FlowNodeView, Size } from './flow-elements';
+import { dragUpdate, movingAfter, removedIds, selectedAfter, type Moving } from './canvas-changes';
+import type { FlowEdgeView, FlowNodeView } from './flow-elements';
 
-/** xyflow's callbacks, wired to the store; measured sizes are the only state the canvas keeps itself. */
-export function useCanvasChanges() {
+const notMoving: Moving = new Map();
+
+/**
+ * xyflow's callbacks, wired to the store. The canvas keeps only the positions of a drag in
+ * progress itself (the drag reaches the store as one move, one undo step, when it ends); measured
+ * sizes go to `noteSizes`.
+ */
+export function useCanvasChanges(noteSizes: (changes: NodeChange<FlowNodeView>[]) => void) {
   const store = useFlowStoreApi();
-  const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(() => new Map());
+  const [moving, setMoving] = useState<Moving>(notMoving);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNodeView>[]) => {
-      setSizes((current) => sizesAfter(current, changes));
+      noteSizes(changes);
       const state = store.getState();
       const drag = dragUpdate(changes);
       if (drag) {
-        state.moveNodes(drag.positions);
-        if (drag.finished) state.commitMove();
+        setMoving((current) => movingAfter(current, drag));
+        if (drag.finished) {
+          state.moveNodes(drag.positions);
+          state.commitMove();
+        }
       }
       const nodeIds = selectedAfter(state.selection.nodeIds, changes);
       if (nodeIds) state.select({ nodeIds });
@@ -26,7 +35,7 @@ export function useCanvasChanges() {
         state.deleteSelection();
       }
     },
-    [store],
+    [store, noteSizes],
   );
 
   const onEdgesChange = useCallback(
@@ -53,5 +62,5 @@ export function useCanvasChanges() {
     [store],
   );
 
-  return { sizes, onNodesChange, onEdgesChange, onConnect, isValidConnection };
+  return { moving, onNodesChange, onEdgesChange, onConnect, isValidConnection };
 }

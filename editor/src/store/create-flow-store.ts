@@ -100,10 +100,10 @@ export function createFlowStore(registry: NodeRegistry, options: FlowStoreOption
       future: [],
       problems: graphProblems(initial, registry),
 
-      load(flowId, graph) {
+      load(flowId, graph, problems) {
         dragStart = undefined;
         lastEdit = undefined;
-        set({ flowId, graph, savedGraph: graph, selection: noSelection, past: [], future: [], problems: graphProblems(graph, registry) });
+        set({ flowId, graph, savedGraph: graph, selection: noSelection, past: [], future: [], problems: problems ?? graphProblems(graph, registry) });
       },
 
       markSaved(graph) {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { Problem } from '@nudgeflow/shared';
 import { HISTORY_LIMIT } from './history';
-import { edge, graphOf, loadedStore, node, paymentReminder } from './test-fixtures';
+import { graphProblems } from './problems';
+import { edge, graphOf, loadedStore, node, paymentReminder, registry } from './test-fixtures';
 
 describe('undo and redo', () => {
   it('undoes and redoes an added node, selecting it again on redo', () => {
@@ -189,6 +191,17 @@ describe('history bounds and loading', () => {
     // The drag before the load does not leak into the new flow's history.
     store.getState().commitMove();
     expect(store.getState().past).toEqual([]);
+  });
+
+  it('load takes the problems found for the loaded graph, or finds them itself', () => {
+    const { store } = loadedStore();
+    const broken = graphOf([node('t', 'trigger.event'), node('x', 'flow.exit')]);
+    const found: Problem[] = [{ severity: 'warning', code: 'unreachable', message: 'from the server', nodeId: 'x' }];
+    store.getState().load('flow-2', broken, found);
+    expect(store.getState().problems).toBe(found);
+    store.getState().load('flow-3', broken);
+    expect(store.getState().problems).toEqual(graphProblems(broken, registry));
+    expect(store.getState().problems).not.toContainEqual(found[0]);
   });
 
   it('replaceGraph can be undone and keeps the selection that still exists', () => {

@@ -51,8 +51,12 @@ export interface FlowDocState {
 }
 
 export interface FlowDocActions {
-  /** A loaded or newly created flow: clears history and selection. */
-  load(flowId: string, graph: FlowGraph): void;
+  /**
+   * A loaded or newly created flow: clears history and selection. `problems` are the validator's
+   * findings for exactly this graph when the caller has them (the server sends them with the
+   * flow), which spares validating a large flow again while it opens.
+   */
+  load(flowId: string, graph: FlowGraph, problems?: Problem[]): void;
   /** After a successful save of exactly this graph. */
   markSaved(graph: FlowGraph): void;
   /** Whole-graph replacement that can be undone: import, restore an earlier version, auto-layout. */

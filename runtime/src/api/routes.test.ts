@@ -49,6 +49,7 @@ describe('the whole API', () => {
         'GET /api/runs/{id}',
         'POST /api/runs/{id}/cancel',
         'GET /api/messages',
+        'GET /api/messages/{id}/html',
         'GET /api/contacts',
         'GET /api/contacts/{id}',
         'GET /api/contacts/{id}/events',

@@ -7,7 +7,11 @@
  */
 (() => {
   const probe = {
-    /** [frame time, nodes drawn], one entry per change of the count. */
+    /**
+     * [time, nodes drawn], one entry per change of the count. The time is when the main thread
+     * had finished that frame (style, layout, paint): a frame's own timestamp is when it was due,
+     * which a long task before it makes much earlier than when the nodes appeared.
+     */
     drawn: [],
     /** The most node elements in the page at once, drawn or still hidden. */
     mounted: 0,
@@ -31,6 +35,10 @@
     for (const task of list.getEntries()) probe.longTasks.push([task.startTime, task.startTime + task.duration]);
   }).observe({ type: 'longtask', buffered: true });
 
+  // A message posted during a frame's callbacks is handled in a task after that frame's rendering work.
+  const afterFrame = new MessageChannel();
+  afterFrame.port1.onmessage = (event) => probe.drawn.push([performance.now(), event.data]);
+
   let drawn = -1;
   const tick = (now) => {
     let count = 0;
@@ -39,7 +47,7 @@
     for (const node of nodes) if (node.style.visibility !== 'hidden') count += 1;
     if (count !== drawn) {
       drawn = count;
-      probe.drawn.push([now, count]);
+      afterFrame.port2.postMessage(count);
     }
     if (probe.frames) probe.frames.push([now, document.querySelector(probe.watched)?.style.transform ?? '']);
     requestAnimationFrame(tick);

@@ -95,6 +95,18 @@ async function emptyCanvasPoint(page: Page): Promise<{ x: number; y: number }> {
   return point as { x: number; y: number };
 }
 
+/** The `data-node-id` of the node matching `selector` whose centre is nearest the canvas's centre. */
+async function nodeNearestCentre(page: Page, selector: string): Promise<string | undefined> {
+  const id = await page.evaluate(`(() => {
+    const pane = document.querySelector('.react-flow__pane').getBoundingClientRect();
+    const distance = (box) => Math.hypot(box.left + box.width / 2 - (pane.left + pane.width / 2), box.top + box.height / 2 - (pane.top + pane.height / 2));
+    const nodes = [...document.querySelectorAll(${JSON.stringify(selector)})];
+    nodes.sort((a, b) => distance(a.getBoundingClientRect()) - distance(b.getBoundingClientRect()));
+    return nodes[0]?.getAttribute('data-node-id');
+  })()`);
+  return (id as string | null | undefined) ?? undefined;
+}
+
 /**
  * Holds the mouse down at `from` and moves it back and forth (`dx`, `dy` at most) for
  * MOVE_SECONDS, counting the page's animation frames meanwhile and the frames in which `watched`
@@ -153,13 +165,16 @@ export async function editorSuite(): Promise<{ rows: BenchRow[]; notes: string }
     await page.goto(url);
     await page.locator('[data-node-id]').first().waitFor({ timeout: 30_000 });
     await page.waitForTimeout(SETTLED_MS);
+    const zoom = (await page.evaluate(`Number(/scale\\(([\\d.]+)\\)/.exec(document.querySelector('.react-flow__viewport').style.transform)?.[1])`)) as number;
     const pan = await measureMotion(page, await emptyCanvasPoint(page), { dx: 0, dy: -400 }, '.react-flow__viewport');
     log(`panning: ${pan.fps.toFixed(1)} fps, worst frame ${Math.round(pan.worstFrameMs)} ms, view moved in ${pan.moved} of ${pan.frames} frames`);
     if (pan.moved === 0) throw new Error('the view never moved while dragging the canvas background: panning did not happen');
 
-    // A wait node: its settings panel is light, so the figure is about the canvas, not the inspector.
-    const target = page.locator('[data-node-id^="w"]').first();
-    const nodeId = await target.getAttribute('data-node-id');
+    // A wait node (its settings panel is light, so the figure is about the canvas, not the
+    // inspector), the one nearest the middle of the canvas: held near an edge, xyflow would pan the
+    // view under it all along and the figure would be one of panning.
+    const nodeId = await nodeNearestCentre(page, '[data-node-id^="w"]');
+    const target = page.locator(`[data-node-id="${nodeId}"]`);
     const box = await target.boundingBox();
     if (!box || !nodeId) throw new Error('no node on screen to drag');
     const drag = await measureMotion(page, { x: box.x + box.width / 2, y: box.y + box.height / 2 }, { dx: 300, dy: 0 }, `[data-node-id="${nodeId}"]`);
@@ -188,16 +203,21 @@ export async function editorSuite(): Promise<{ rows: BenchRow[]; notes: string }
       `The machine's 1-minute load average was ${load.toFixed(1)} when the suite began: other work on it lowers every figure.`,
       '',
       `- **Load**: ${LOADS} loads of the flow's editor URL in a new tab each, signed in, HTTP cache warm. A script installed before the editor's`,
-      '  own notes, on every animation frame, how many canvas nodes are drawn (xyflow shows a node once measured); "nodes drawn" is the',
-      `  last change of that number before ${SETTLED_MS / 1000} s without change: ${nodesDrawn} nodes, those the editor draws for the opening view`,
+      '  own notes, on every animation frame, how many canvas nodes are drawn (xyflow keeps a node hidden until it knows its size), timed',
+      '  when the main thread has finished that frame (a task posted from its animation-frame callback), not by the frame\'s own timestamp,',
+      '  which is when the frame was due and can be long before a busy main thread drew it. "Nodes drawn" is the last change of that',
+      `  number before ${SETTLED_MS / 1000} s without change: ${nodesDrawn} nodes, those the editor draws for the opening view: the whole flow`,
+      `  fitted, at ${Math.round(zoom * 100)} % zoom, where it draws nodes as blocks of their type's colour, their text being unreadable`,
       `  (the first of them after ${Math.round(firstMs)} ms, median; up to ${mounted} node elements were in the page at once, drawn or still hidden).`,
       `  "Interactive" is the end of the last long task (≥ 50 ms, Long Tasks API) before the main thread stayed free for ${QUIET_MS} ms.`,
       '  Both are on the page clock, from navigation start (including fetching the flow and the node catalog).',
       `- **Panning**: the mouse held on the canvas background and moved up and down by 400 px for ${MOVE_SECONDS} s through Playwright (each move`,
       '  waits for Chromium to take it). Frame rate is requestAnimationFrame callbacks per second; the worst frame is the longest gap between',
       `  two. The view moved in ${pan.moved} of ${pan.frames} frames.`,
-      `- **Dragging a node**: the same with the mouse held on one node, moved sideways by 300 px; the node moved in ${drag.moved} of ${drag.frames} frames.`,
+      '- **Dragging a node**: the same with the mouse held on the wait node nearest the middle of the canvas (near an edge xyflow would',
+      `  pan the view under it), moved sideways by 300 px; the node moved in ${drag.moved} of ${drag.frames} frames.`,
       '',
+      'Chromium runs without the address-bar popup it otherwise renders in a process of its own, headless too (tests/e2e/browser.ts).',
       'Headless Chromium has no GPU here: it rasterises and composites in software on the same two cores as the main thread, the server and',
       'this process, and its frame clock runs at 60 Hz, so 60 fps is the ceiling. A desktop browser with a GPU takes painting and',
       'compositing off those cores; the main-thread work (React, xyflow, the store) is the same there, and is what the long frames show.',

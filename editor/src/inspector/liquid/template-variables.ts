@@ -10,13 +10,21 @@ export interface VariableGroup {
 
 const json = (schema: { toJSONSchema(params?: { io?: 'input' | 'output' }): unknown }) => schema.toJSONSchema({ io: 'input' }) as JsonSchema;
 
-// The data a template sees (shared/src/liquid/scope.ts), derived from the same schemas the validator checks against.
-const dataGroups: VariableGroup[] = [
-  { title: 'Contact', variables: valuePaths(json(contactSchema), 'contact', false) },
-  { title: 'Order', variables: valuePaths(json(orderSchema), 'order', false) },
-  { title: 'Cart', variables: valuePaths(json(cartSchema), 'cart', false) },
-  { title: 'Product', variables: valuePaths(json(productSchema), 'product', false) },
-];
+let dataGroups: VariableGroup[] | undefined;
+
+/**
+ * The data a template sees (shared/src/liquid/scope.ts), derived from the same schemas the
+ * validator checks against; worked out on first use, not while the editor's code loads.
+ */
+function dataVariables(): VariableGroup[] {
+  dataGroups ??= [
+    { title: 'Contact', variables: valuePaths(json(contactSchema), 'contact', false) },
+    { title: 'Order', variables: valuePaths(json(orderSchema), 'order', false) },
+    { title: 'Cart', variables: valuePaths(json(cartSchema), 'cart', false) },
+    { title: 'Product', variables: valuePaths(json(productSchema), 'product', false) },
+  ];
+  return dataGroups;
+}
 
 const fixedGroups: VariableGroup[] = [
   { title: 'Links', variables: ['links.unsubscribe', 'links.viewInBrowser'] },
@@ -32,7 +40,7 @@ export function codePools(nodes: readonly GraphNode[]): string[] {
 /** Every variable the "Insert variable" menu offers, grouped as the menu shows them. */
 export function templateVariables(pools: readonly string[]): VariableGroup[] {
   const codes: VariableGroup[] = pools.length > 0 ? [{ title: 'Codes', variables: pools.map((p) => `codes.${p}`) }] : [];
-  return [...dataGroups, ...codes, ...fixedGroups];
+  return [...dataVariables(), ...codes, ...fixedGroups];
 }
 
 export function variableTag(variable: string): string {

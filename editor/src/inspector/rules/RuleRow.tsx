@@ -43,7 +43,7 @@ export function RuleRow({ rule, index, path, operators, onChange, onRemove }: Ru
                 onChange={(e) => onChange(withKey(rule, 'field', e.target.value))}
               />
               <datalist id={suggestions}>
-                {ruleFieldSuggestions.map((field) => (
+                {ruleFieldSuggestions().map((field) => (
                   <option key={field} value={field} />
                 ))}
               </datalist>

@@ -19,12 +19,20 @@ export function valuePaths(schema: JsonSchema, prefix: string, lists: boolean): 
 
 const json = (schema: { toJSONSchema(params?: { io?: 'input' | 'output' }): unknown }) => schema.toJSONSchema({ io: 'input' }) as JsonSchema;
 
-/** Fields a rule can test (shared/src/rules: contact, order, cart, product and the latest event), from the data schemas. */
-export const ruleFieldSuggestions: readonly string[] = [
-  ...valuePaths(json(contactSchema), 'contact', true),
-  ...valuePaths(json(orderSchema), 'order', true),
-  ...valuePaths(json(cartSchema), 'cart', true),
-  ...valuePaths(json(productSchema), 'product', true),
-  'event.type',
-  'event.occurredAt',
-];
+let suggestions: readonly string[] | undefined;
+
+/**
+ * Fields a rule can test (shared/src/rules: contact, order, cart, product and the latest event),
+ * from the data schemas; worked out on first use, not while the editor's code loads.
+ */
+export function ruleFieldSuggestions(): readonly string[] {
+  suggestions ??= [
+    ...valuePaths(json(contactSchema), 'contact', true),
+    ...valuePaths(json(orderSchema), 'order', true),
+    ...valuePaths(json(cartSchema), 'cart', true),
+    ...valuePaths(json(productSchema), 'product', true),
+    'event.type',
+    'event.occurredAt',
+  ];
+  return suggestions;
+}

@@ -7,6 +7,7 @@ import { flowsHref } from '../../app/hash-route';
 import { LoadError, Loading } from '../../app/Status';
 import { editorRegistry } from '../../registry';
 import { createFlowStore, FlowStoreProvider, type FlowStoreApi } from '../../store/flow-store';
+import { TestSessionProvider } from '../../test-panel/session/test-session-context';
 import { EditorWorkspace } from './EditorWorkspace';
 import './editor.css';
 
@@ -24,7 +25,7 @@ export function EditorPage({ flowId }: { flowId: string }) {
       (flow) => {
         if (!current) return;
         const store = createFlowStore(editorRegistry);
-        store.getState().load(flow.id, flow.graph);
+        store.getState().load(flow.id, flow.graph, flow.problems);
         setLoaded({ state: 'ready', flow, store });
       },
       (error: unknown) => current && setLoaded({ state: 'failed', message: errorMessage(error) }),
@@ -55,7 +56,9 @@ export function EditorPage({ flowId }: { flowId: string }) {
   return (
     <FlowStoreProvider store={loaded.store}>
       <ReactFlowProvider>
-        <EditorWorkspace flow={loaded.flow} />
+        <TestSessionProvider>
+          <EditorWorkspace flow={loaded.flow} />
+        </TestSessionProvider>
       </ReactFlowProvider>
     </FlowStoreProvider>
   );

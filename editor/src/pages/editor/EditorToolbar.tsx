@@ -2,6 +2,7 @@ import { useReactFlow } from '@xyflow/react';
 import { ArrowLeft, Download, History, Maximize, Network, Redo2, Rocket, Undo2, Upload } from 'lucide-react';
 import { useRef } from 'react';
 import { useFlowStore, useFlowStoreApi } from '../../store/flow-store';
+import { TestButton } from '../../test-panel/TestButton';
 import type { SaveState } from './autosave';
 import { downloadText } from './download';
 import { flowFileName, flowFileText } from './flow-file';
@@ -89,6 +90,7 @@ export function EditorToolbar({ saveState, publishedVersion, busy, onBack, onImp
           <Download aria-hidden />
           Export
         </button>
+        <TestButton />
         <button type="button" className="nf-button nf-button--ghost" onClick={onVersions}>
           <History aria-hidden />
           Versions

@@ -9,6 +9,7 @@ import { Inspector } from '../../inspector/Inspector';
 import { ProblemsPanel } from '../../problems/ProblemsPanel';
 import { PublishDialog } from '../../publish/PublishDialog';
 import { useFlowStoreApi } from '../../store/flow-store';
+import { TestPanelSlot } from '../../test-panel/TestPanelSlot';
 import { VersionsDialog } from '../../versions/VersionsDialog';
 import { EditorToolbar } from './EditorToolbar';
 import { parseFlowFile } from './flow-file';
@@ -79,7 +80,9 @@ export function EditorWorkspace({ flow }: { flow: FlowDetail }) {
       </div>
       <div className="nf-editor__side">
         <div className="nf-editor__inspector">
-          <Inspector />
+          <TestPanelSlot flowId={flow.id} saveDraft={saved}>
+            <Inspector />
+          </TestPanelSlot>
         </div>
         <div className="nf-editor__problems">
           <ProblemsPanel />
