@@ -80,7 +80,7 @@ describe('email over SMTP on the real stack', () => {
     expect(mail.parsed.from?.value).toEqual([{ name: 'Example Shop', address: 'shop@example.com' }]);
     expect(mail.parsed.subject).toBe(`Order ${order.number}: thank you, ${who.firstName}`);
     const html = mail.parsed.html || '';
-    for (const cell of ['<td>Sencha</td>', '<td>2</td>', '<td>149 CZK</td>', '<td>Cup & saucer</td>', '<td>250 CZK</td>', '<img src="https://shop.example.com/img/cup.jpg"']) expect(html).toContain(cell);
+    for (const cell of ['<td>Sencha</td>', '<td>2</td>', '<td>149 CZK</td>', '<td>Cup &amp; saucer</td>', '<td>250 CZK</td>', '<img src="https://shop.example.com/img/cup.jpg"']) expect(html).toContain(cell);
     expect(mail.parsed.text).toContain('Sencha | 2 | 149 CZK\nCup & saucer | 1 | 250 CZK');
     expect(header(mail, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
     const unsubscribeUrl = /^<(.+)>$/.exec(header(mail, 'List-Unsubscribe') ?? '')?.[1] ?? '';

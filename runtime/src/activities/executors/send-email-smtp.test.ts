@@ -61,7 +61,7 @@ it('a server that answers 451 three times, then accepts: exactly one email arriv
   const links = trackingLinks(testMessaging, 'run-1:mail:1');
   expect(parsed?.messageId).toBe(`<${messages[0]?.id}@example.com>`);
   expect(parsed?.subject).toBe('Order 2025-1042: thank you, Ann');
-  expect(parsed?.html).toContain('<td>Cup & saucer</td>');
+  expect(parsed?.html).toContain('<td>Cup &amp; saucer</td>');
   expect(parsed?.text).toContain('Cup & saucer | 1 | 250 CZK');
   // Unfolded as mail clients read long header lines.
   const headerLines = server.received[0]?.raw.replace(/\r\n(?=[ \t])/g, '').split('\r\n');
