@@ -7,6 +7,7 @@ import type { Credentials } from '../config';
 import type { Sql } from '../db/client';
 import type { Dispatcher } from '../dispatch/index';
 import { editorAssets, editorDistDir } from './editor-assets';
+import { WorkInFlight } from './work-in-flight';
 import { createHealthChecks } from './health-checks';
 import { listen, type HttpServer } from './http-server';
 import { editorNotBuiltPage } from './editor-not-built-page';
@@ -28,22 +29,32 @@ export interface ApiProcessDeps {
 }
 
 /** The HTTP API under /api and the editor everywhere else, wired to Postgres, Temporal and the dispatcher. */
-export function startApiProcess(deps: ApiProcessDeps): Promise<HttpServer> {
+export async function startApiProcess(deps: ApiProcessDeps): Promise<HttpServer> {
   const { sql, client } = deps;
+  const inFlight = new WorkInFlight();
   const app = createApp(
-    { credentials: deps.credentials, registry: builtinRegistry, health: createHealthChecks({ sql, client, namespace: deps.namespace }) },
+    { credentials: deps.credentials, registry: builtinRegistry, health: createHealthChecks({ sql, client, namespace: deps.namespace, inFlight }) },
     createApiRoutes({
       sql,
       registry: builtinRegistry,
       messaging: deps.messaging,
       ...(deps.twilio ? { twilio: deps.twilio } : {}),
       onAccepted: () => deps.dispatcher.wake(),
-      cancelRuns: (flowId) => cancelRunsOfFlow(client, sql, flowId),
+      cancelRuns: (flowId) => cancelRunsOfFlow(client, sql, flowId, inFlight),
       cancelRun: (run) => cancelRun(client, run),
       testRuns: temporalTestRunControl(client),
     }),
   );
   const notBuiltPage = editorNotBuiltPage(deps.temporalUiUrl ? { temporalUi: deps.temporalUiUrl } : {});
   app.get('*', editorAssets({ distDir: editorDistDir, notBuiltPage }));
-  return listen(app, { port: deps.port, host: deps.host });
+  // Requests are tracked too: closing the server cuts their sockets, not their Temporal calls.
+  const server = await listen({ fetch: (request) => inFlight.track(Promise.resolve(app.fetch(request))) }, { port: deps.port, host: deps.host });
+  return {
+    ...server,
+    // The Temporal connection closes after this: nothing may still be calling it.
+    close: async () => {
+      await server.close();
+      await inFlight.settled();
+    },
+  };
 }
