@@ -2,7 +2,7 @@ import type { FlowEvent } from '@nudgeflow/shared';
 import type { Advance, FlowRef, Input, RunState } from '@nudgeflow/shared/interpreter';
 import { builtinRegistry } from '@nudgeflow/shared/nodes';
 import { condition, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import { carryOut, recordProgress, type ActivityCommand, type Outcome } from './activities';
+import { carryOut, effectActivitiesOfRun, recordProgress, type ActivityCommand, type Outcome } from './activities';
 import type { FlowRunInput, FlowRunProgress, FlowRunResult } from './contract';
 import { EventQueue } from './event-queue';
 import { failRun, safeAdvance, safeStart } from './interpret';
@@ -47,6 +47,8 @@ export class RunLoop {
   private nodeAttribute: string | undefined;
   /** Only live test runs have these; without them the loop records exactly the same commands. */
   private readonly scheduled: ScheduledEvents | undefined;
+  /** Decided in the run's first workflow task, before any activity (see EFFECTS_LOCAL_PATCH). */
+  private readonly activities = effectActivitiesOfRun();
 
   constructor(private readonly input: FlowRunInput) {
     const { resume, run, flow } = input;
@@ -146,7 +148,7 @@ export class RunLoop {
     const command = this.activeCommand();
     if (command) {
       // Held for one round: events signalled meanwhile reach the core first, as arrivals while busy.
-      this.answer = { command, outcome: await carryOut(this.input.run, command, this.clock.now(workflowNowMs())) };
+      this.answer = { command, outcome: await carryOut(this.activities, this.input.run, command, this.clock.now(workflowNowMs())) };
       return undefined;
     }
     const { pending } = this.state;

@@ -3,7 +3,7 @@ import { isPgError, type Sql, type Tx } from './client';
 import { applyEventToContact } from './contact-merge';
 import { contactLockKeys, resolveContact } from './contacts';
 import { storeEvent } from './events';
-import { lockKeys } from './locks';
+import { ingestTogether, readForIngestion, splitIngestion } from './ingest-together';
 import { isOrderCounted, upsertOrder } from './orders';
 
 export interface IngestResult {
@@ -49,6 +49,8 @@ async function ingestOne(tx: Tx, event: FlowEvent): Promise<string> {
  * front: two batches may reach one stored contact through different identifiers (one by email,
  * the other by phone), and when each then holds a row the other needs, Postgres fails one of
  * them; that batch is rolled back whole and tried again. Results come in the order given.
+ * Events about different people and orders are written together, a few statements for all of
+ * them; one person's events in one batch are written one after the other, in the order given.
  */
 export async function ingestEvents(sql: Sql, events: FlowEvent[]): Promise<IngestResult[]> {
   const firstIndex = new Map<string, number>();
@@ -61,20 +63,15 @@ export async function ingestEvents(sql: Sql, events: FlowEvent[]): Promise<Inges
   for (let attempt = 1; ; attempt++) {
     try {
       const outcomes = await sql.begin(async (tx) => {
-        await lockKeys(tx, keys);
-        const seen = new Map<string, string>();
-        if (checkStored) {
-          const rows = await tx<{ id: string; contact_id: string }[]>`select id, contact_id from events where id = any(${unique.map((e) => e.id)}::text[])`;
-          for (const row of rows) seen.set(row.id, row.contact_id);
-        }
+        const read = await readForIngestion(tx, unique, { lockKeys: keys, lookForStored: checkStored });
         const outcomes = new Map<string, IngestResult>();
-        for (const event of unique) {
-          const known = seen.get(event.id);
-          outcomes.set(
-            event.id,
-            known !== undefined ? { status: 'duplicate', eventId: event.id, contactId: known } : { status: 'stored', eventId: event.id, contactId: await ingestOne(tx, event) },
-          );
-        }
+        for (const [id, contactId] of read.stored) outcomes.set(id, { status: 'duplicate', eventId: id, contactId });
+        // Independent events are written set-wise, the rest one by one after them (ingest-together.ts).
+        const split = splitIngestion(unique.filter((e) => !read.stored.has(e.id)), read.candidates);
+        const together = await ingestTogether(tx, split, read.counted);
+        if (!together) throw new DuplicateFound();
+        for (const [id, contactId] of together) outcomes.set(id, { status: 'stored', eventId: id, contactId });
+        for (const event of split.oneByOne) outcomes.set(event.id, { status: 'stored', eventId: event.id, contactId: await ingestOne(tx, event) });
         return outcomes;
       });
       return events.map((e, i) => {

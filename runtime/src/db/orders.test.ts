@@ -1,7 +1,7 @@
 import type { Order } from '@nudgeflow/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resolveContact } from './contacts';
-import { getOrder, hasPurchased, listOrdersOfContact, mergeOrder, upsertOrder, type PurchaseQuery } from './orders';
+import { getOrder, getOrders, hasPurchased, listOrdersOfContact, mergeOrder, upsertOrder, type PurchaseQuery } from './orders';
 import { useTestDatabase } from './test-database';
 
 const db = useTestDatabase();
@@ -24,6 +24,14 @@ describe('orders', () => {
     const expected = order('o1', '2026-03-01T10:00:00Z', [item('TEA', 'tea')], { total: 10, paymentStatus: 'paid', attributes: { gift: true, note: 'x' } });
     expect(result).toEqual({ inserted: false, order: expected });
     expect(await getOrder(db.sql, 'o1')).toEqual({ order: expected, contactId: 'ann', createdAt: '2026-03-01T10:00:00.000Z' });
+  });
+
+  it('reads many orders at once, the unknown ones left out', async () => {
+    await upsertOrder(db.sql, order('o1', '2026-03-01T10:00:00Z', [item('TEA')]), { contactId: 'ann', seenAt: '2026-03-01T10:00:00Z' });
+    await upsertOrder(db.sql, order('o2', '2026-03-02T10:00:00Z', []), { contactId: 'bob', seenAt: '2026-03-02T10:00:00Z' });
+    const found = await getOrders(db.sql, ['o2', 'nope', 'o1']);
+    expect(Object.fromEntries(found)).toEqual({ o1: await getOrder(db.sql, 'o1'), o2: await getOrder(db.sql, 'o2') });
+    expect((await getOrders(db.sql, [])).size).toBe(0);
   });
 
   it('uses when it was first seen when the shop gives no createdAt', async () => {

@@ -118,6 +118,13 @@ export async function getOrder(db: Db, id: string): Promise<StoredOrder | undefi
   return row ? toStored(row) : undefined;
 }
 
+/** The stored ones of these orders, by id. */
+export async function getOrders(db: Db, ids: string[]): Promise<Map<string, StoredOrder>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db<(OrderRow & { id: string })[]>`select id, data, contact_id, created_at, cancelled_at from orders where id = any(${ids}::text[])`;
+  return new Map(rows.map((row) => [row.id, toStored(row)]));
+}
+
 /** A contact's orders, newest first. */
 export async function listOrdersOfContact(db: Db, contactId: string, limit = 50): Promise<StoredOrder[]> {
   const rows = await db<OrderRow[]>`

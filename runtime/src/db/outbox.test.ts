@@ -24,7 +24,7 @@ describe('outbox', () => {
     ]);
     expect(await claimOutbox(db.sql, { limit: 10 })).toEqual([]);
     expect(await outboxBacklog(db.sql)).toEqual({ pending: 2, failing: 0, oldestAt: expect.any(String) });
-    for (const item of claimed) await markDispatched(db.sql, item.id);
+    await markDispatched(db.sql, claimed.map((item) => item.id));
     await expireLeases();
     expect(await claimOutbox(db.sql, { limit: 10 })).toEqual([]);
     expect(await outboxBacklog(db.sql)).toEqual({ pending: 0, failing: 0 });

@@ -50,9 +50,11 @@ export async function claimOutbox(db: Db, options: { limit: number; leaseSeconds
     .sort((a, b) => a.id - b.id);
 }
 
-/** The event reached its flows. */
-export async function markDispatched(db: Db, id: number): Promise<void> {
-  await db`update outbox set dispatched_at = now(), last_error = null where id = ${id}`;
+/** The events (outbox row ids) reached their flows. */
+export async function markDispatched(db: Db, ids: number | number[]): Promise<void> {
+  const list = Array.isArray(ids) ? ids : [ids];
+  if (list.length === 0) return;
+  await db`update outbox set dispatched_at = now(), last_error = null where id = any(${list}::bigint[])`;
 }
 
 /** Deletes rows dispatched before `before` (the events themselves stay); returns how many. */

@@ -2,7 +2,19 @@ import type { Step } from '@nudgeflow/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resolveContact } from './contacts';
 import { createFlow, publishFlow } from './flows';
-import { countRunsByNode, createRun, getRun, lastRunFor, listRuns, recordProgress, runningRunsOfContact, type NewRun } from './runs';
+import {
+  countRunsByNode,
+  createRun,
+  createRuns,
+  getRun,
+  lastRunFor,
+  lastRunsFor,
+  listRuns,
+  recordProgress,
+  runningRunsOfContacts,
+  runStatuses,
+  type NewRun,
+} from './runs';
 import { useTestDatabase } from './test-database';
 
 const db = useTestDatabase();
@@ -151,6 +163,50 @@ describe('runs', () => {
       { nodeId: 'exit', status: 'done', count: 1 },
       { nodeId: 'wait', status: 'waiting', count: 2 },
     ]);
-    expect((await runningRunsOfContact(db.sql, 'ann')).map((r) => r.id)).toEqual(['r1']);
+    expect((await runningRunsOfContacts(db.sql, ['ann'])).get('ann')?.map((r) => r.id)).toEqual(['r1']);
+  });
+});
+
+describe('runs of a whole claim of events at once', () => {
+  it('createRuns creates the missing rows and says which; the others stay as they were', async () => {
+    await createRun(db.sql, run('r1'));
+    const created = await createRuns(db.sql, [run('r1', { triggerEventId: 'other' }), run('r2', { contactId: 'bob', workflowId: 'f1:bob', orderId: 'o2' })]);
+    expect([...created]).toEqual(['r2']);
+    expect((await getRun(db.sql, 'r1'))?.triggerEventId).toBe('e1');
+    const r2 = await getRun(db.sql, 'r2');
+    expect({ status: r2?.status, contactId: r2?.contactId, orderId: r2?.orderId, workflowId: r2?.workflowId, test: r2?.test }).toEqual({
+      status: 'running',
+      contactId: 'bob',
+      orderId: 'o2',
+      workflowId: 'f1:bob',
+      test: false,
+    });
+    expect([...(await createRuns(db.sql, []))]).toEqual([]);
+  });
+
+  it('runStatuses, lastRunsFor and runningRunsOfContacts answer for many runs and contacts at once', async () => {
+    await createRun(db.sql, run('old', { orderId: 'o1', startedAt: '2026-03-01T00:00:00.000Z' }));
+    await createRun(db.sql, run('new', { orderId: 'o2', startedAt: '2026-03-05T00:00:00.000Z' }));
+    await createRun(db.sql, run('test', { startedAt: '2026-03-06T00:00:00.000Z', test: true }));
+    await createRun(db.sql, run('bobs', { contactId: 'bob', workflowId: 'f1:bob' }));
+    await recordProgress(db.sql, {
+      runId: 'old',
+      fromSeq: 0,
+      steps: [],
+      status: 'done',
+      end: { reason: 'completed' },
+      endedAt: '2026-03-01T00:00:01.000Z',
+    });
+
+    expect(Object.fromEntries(await runStatuses(db.sql, ['old', 'new', 'missing']))).toEqual({ old: 'done', new: 'running' });
+    const last = await lastRunsFor(db.sql, [
+      { flowId: 'f1', contactId: 'ann' },
+      { flowId: 'f1', contactId: 'ann', orderId: 'o1' },
+      { flowId: 'f1', contactId: 'nobody' },
+      { flowId: 'f1', contactId: 'bob' },
+    ]);
+    expect(last.map((r) => r?.id)).toEqual(['new', 'old', undefined, 'bobs']);
+    const running = await runningRunsOfContacts(db.sql, ['ann', 'bob', 'nobody']);
+    expect(Object.fromEntries([...running].map(([contact, runs]) => [contact, runs.map((r) => r.id)]))).toEqual({ ann: ['new', 'test'], bob: ['bobs'] });
   });
 });

@@ -122,34 +122,36 @@ export interface RunProgress {
 export async function recordProgress(db: Db, progress: RunProgress): Promise<boolean> {
   if (progress.status === 'done' && (!progress.end || !progress.endedAt)) throw new Error(`run ${progress.runId}: a done report needs end and endedAt`);
   const stepCount = progress.fromSeq + progress.steps.length;
+  const done = progress.status === 'done';
+  const { steps } = progress;
+  // One statement, so steps and run move together without a transaction of our own (a report is
+  // written on every move of every run: four round trips were most of its cost).
+  const write = (q: Db) => q<{ id: string }[]>`
+    with steps as (
+      insert into run_steps (run_id, seq, at, node_id, type, visit, outcome, detail)
+      select ${progress.runId}, seq::integer, at::timestamptz, node_id, type, visit::integer, outcome, detail
+      from unnest(
+        ${steps.map((_, i) => String(progress.fromSeq + i))}::text[], ${steps.map((st) => st.at)}::text[], ${steps.map((st) => st.nodeId)}::text[],
+        ${steps.map((st) => st.type)}::text[], ${steps.map((st) => String(st.visit))}::text[], ${steps.map((st) => st.outcome)}::text[],
+        ${steps.map((st) => st.detail ?? null)}::text[]
+      ) as v(seq, at, node_id, type, visit, outcome, detail)
+      on conflict (run_id, seq) do nothing
+    )
+    update runs set
+      status = ${progress.status},
+      node_id = ${progress.end?.nodeId ?? progress.nodeId ?? null},
+      step_count = ${stepCount},
+      ended_at = ${done ? (progress.endedAt ?? null) : null},
+      end_reason = ${done ? (progress.end?.reason ?? null) : null},
+      end_detail = ${done ? (progress.end?.detail ?? null) : null},
+      updated_at = now()
+    where id = ${progress.runId} and status <> 'done' and step_count <= ${stepCount}
+    returning id`;
+  const { createWith } = progress;
+  if (!createWith) return (await write(db)).length > 0;
   return inTransaction(db, async (tx) => {
-    if (progress.createWith) await insertRun(tx, { ...progress.createWith, id: progress.runId });
-    if (progress.steps.length > 0) {
-      const rows = progress.steps.map((s, i) => ({
-        run_id: progress.runId,
-        seq: progress.fromSeq + i,
-        at: s.at,
-        node_id: s.nodeId,
-        type: s.type,
-        visit: s.visit,
-        outcome: s.outcome,
-        detail: s.detail ?? null,
-      }));
-      await tx`insert into run_steps ${tx(rows)} on conflict (run_id, seq) do nothing`;
-    }
-    const done = progress.status === 'done';
-    const updated = await tx`
-      update runs set
-        status = ${progress.status},
-        node_id = ${progress.end?.nodeId ?? progress.nodeId ?? null},
-        step_count = ${stepCount},
-        ended_at = ${done ? (progress.endedAt ?? null) : null},
-        end_reason = ${done ? (progress.end?.reason ?? null) : null},
-        end_detail = ${done ? (progress.end?.detail ?? null) : null},
-        updated_at = now()
-      where id = ${progress.runId} and status <> 'done' and step_count <= ${stepCount}
-      returning id`;
-    return updated.length > 0;
+    await insertRun(tx, { ...createWith, id: progress.runId });
+    return (await write(tx)).length > 0;
   });
 }
 
@@ -178,16 +180,9 @@ export async function lastRunFor(db: Db, flowId: string, key: { contactId: strin
   return row ? toRun(row) : undefined;
 }
 
-/** The contact's runs that have not ended: every event is signalled to their workflows. */
-export async function runningRunsOfContact(db: Db, contactId: string): Promise<RunRecord[]> {
-  const rows = await db<RunRow[]>`
-    select * from runs where contact_id = ${contactId} and status in ('running', 'waiting') order by started_at, id`;
-  return rows.map(toRun);
-}
-
 /*
- * The same reads for many at once, for the dispatcher: one query per claim of events instead of
- * one per event.
+ * For a whole claim of events at once (the dispatcher): one query per claim instead of one per
+ * event.
  */
 
 /** Records runs as started, like createRun; returns the ids it created (the others existed). */
@@ -239,7 +234,7 @@ export async function lastRunsFor(db: Db, keys: RunKey[]): Promise<(RunRecord | 
   return keys.map((_, i) => found.get(i + 1));
 }
 
-/** runningRunsOfContact for each of these contacts. */
+/** The runs of each of these contacts that have not ended: every event is signalled to their workflows. */
 export async function runningRunsOfContacts(db: Db, contactIds: string[]): Promise<Map<string, RunRecord[]>> {
   const byContact = new Map<string, RunRecord[]>();
   if (contactIds.length === 0) return byContact;

@@ -1,11 +1,9 @@
 import { TASK_QUEUE } from '@nudgeflow/workflows/contract';
 import type { Client } from '@temporalio/client';
 import { claimOutbox, markDispatched, markFailed, type OutboxItem, type Sql } from '../db';
-import { forEachConcurrently } from './concurrently';
-import { dispatchEvent, type DispatchContext } from './dispatch-event';
+import { dispatchClaim, type DispatchContext } from './dispatch-claim';
 import { errorText, isOutage, shouldGiveUp } from './dispatch-failure';
 import { FlowCatalog, type Log } from './flow-catalog';
-import type { RoutableFlow } from './routable-flow';
 
 export interface DispatcherOptions {
   sql: Sql;
@@ -15,7 +13,7 @@ export interface DispatcherOptions {
   pollMs?: number;
   /** Events claimed per round (default 100). */
   batch?: number;
-  /** Events of different contacts routed at the same time (default 16). */
+  /** Events of different contacts routed at the same time (default 64): their Temporal calls mostly wait on the server. */
   concurrency?: number;
   /** How long one event's Temporal calls may take before it counts as unreachable (default 10 s). */
   temporalTimeoutMs?: number;
@@ -38,10 +36,10 @@ export interface Dispatcher {
 const LEASE_SECONDS = 60;
 
 /**
- * Routes stored events to flows (dispatchEvent), from the outbox. Several dispatchers (one per
- * API instance) may run against one database: claims are disjoint, one contact's events go out
- * in order, and everything dispatchEvent does is idempotent, so a lease that runs out mid-event
- * costs a repeat, never a second run. A failed event stays in the outbox and is retried with
+ * Routes stored events to flows (dispatchClaim), from the outbox, a claim at a time. Several
+ * dispatchers (one per API instance) may run against one database: claims are disjoint, one
+ * contact's events go out in order, and everything dispatchClaim does is idempotent, so a lease
+ * that runs out mid-claim costs a repeat, never a second run. A failed event stays in the outbox and is retried with
  * backoff; while Temporal is unreachable, for as long as it takes.
  */
 export function startDispatcher(options: DispatcherOptions): Dispatcher {
@@ -49,43 +47,45 @@ export function startDispatcher(options: DispatcherOptions): Dispatcher {
   const log: Log = options.log ?? ((line) => console.log(`[dispatcher] ${line}`));
   const pollMs = options.pollMs ?? 500;
   const batch = options.batch ?? 100;
-  const concurrency = options.concurrency ?? 16;
+  const concurrency = options.concurrency ?? 64;
   const timeoutMs = options.temporalTimeoutMs ?? 10_000;
   const catalog = new FlowCatalog(sql, log);
-  const context: DispatchContext = { sql, client, taskQueue: options.taskQueue ?? TASK_QUEUE, log, now: () => new Date() };
+  const context: DispatchContext = { sql, client, taskQueue: options.taskQueue ?? TASK_QUEUE, log, now: () => new Date(), concurrency, temporalTimeoutMs: timeoutMs };
 
-  async function dispatchOne(item: OutboxItem, flows: RoutableFlow[], failures: unknown[]): Promise<boolean> {
-    try {
-      await client.withDeadline(Date.now() + timeoutMs, () => dispatchEvent(context, flows, item));
-      await markDispatched(sql, item.id);
-      return true;
-    } catch (error) {
-      failures.push(error);
-      const giveUp = shouldGiveUp(item.attempts, error);
-      if (giveUp) log(`gave up on event ${item.eventId} after ${item.attempts} attempts: ${errorText(error)}`);
-      // Should this fail too (the database is down), the lease runs out and the event is claimed again.
-      await markFailed(sql, item.id, errorText(error), { giveUp }).catch((e: unknown) => log(`could not record the failure of event ${item.eventId}: ${errorText(e)}`));
-      return false;
-    }
+  async function recordFailure(item: OutboxItem, error: unknown): Promise<void> {
+    const giveUp = shouldGiveUp(item.attempts, error);
+    if (giveUp) log(`gave up on event ${item.eventId} after ${item.attempts} attempts: ${errorText(error)}`);
+    // Should this fail too (the database is down), the lease runs out and the event is claimed again.
+    await markFailed(sql, item.id, errorText(error), { giveUp }).catch((e: unknown) => log(`could not record the failure of event ${item.eventId}: ${errorText(e)}`));
   }
 
   /** One claim: returns how many events were claimed and how many of them dispatched. */
   async function drainBatch(): Promise<{ claimed: number; dispatched: number }> {
     const items = await claimOutbox(sql, { limit: batch, leaseSeconds: LEASE_SECONDS });
     if (items.length === 0) return { claimed: 0, dispatched: 0 };
-    const flows = await catalog.active();
-    const failures: unknown[] = [];
-    let dispatched = 0;
-    // A claim holds at most one event per contact, so these never race for one contact's runs.
-    await forEachConcurrently(items, concurrency, async (item) => {
-      if (await dispatchOne(item, flows, failures)) dispatched += 1;
-    });
-    // One line per round, not per event: an outage fails every event in it the same way.
-    if (failures.length > 0) {
-      const cause = isOutage(failures[0]) ? 'Temporal or the database is unreachable' : 'dispatch failed';
-      log(`${failures.length} of ${items.length} events not dispatched (${cause}: ${errorText(failures[0])}); they are retried with backoff`);
+    let failures: Map<number, unknown>;
+    try {
+      failures = await dispatchClaim(context, catalog, items);
+    } catch (error) {
+      // The database failed for the claim as a whole: every event of it waits for its retry.
+      failures = new Map(items.map((item) => [item.id, error]));
     }
-    return { claimed: items.length, dispatched };
+    const done = items.filter((item) => !failures.has(item.id));
+    try {
+      await markDispatched(sql, done.map((item) => item.id));
+    } catch (error) {
+      // Their lease runs out and they are claimed again; dispatching them again changes nothing.
+      log(`could not mark ${done.length} events dispatched: ${errorText(error)}`);
+      return { claimed: items.length, dispatched: 0 };
+    }
+    for (const item of items) if (failures.has(item.id)) await recordFailure(item, failures.get(item.id));
+    // One line per round, not per event: an outage fails every event in it the same way.
+    const [first] = failures.values();
+    if (failures.size > 0) {
+      const cause = isOutage(first) ? 'Temporal or the database is unreachable' : 'dispatch failed';
+      log(`${failures.size} of ${items.length} events not dispatched (${cause}: ${errorText(first)}); they are retried with backoff`);
+    }
+    return { claimed: items.length, dispatched: done.length };
   }
 
   let stopped = false;

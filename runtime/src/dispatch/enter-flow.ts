@@ -55,7 +55,8 @@ function flowRunInput(request: EntryRequest, runId: string, workflowId: string):
   };
 }
 
-async function start(context: EntryContext, request: EntryRequest, runId: string, workflowId: string): Promise<void> {
+/** Starts the workflow of a run whose row exists. */
+export async function startRunWorkflow(context: EntryContext, request: EntryRequest, runId: string, workflowId: string): Promise<void> {
   const delayMs = request.startAt.getTime() - request.now.getTime();
   await startFlowRun(context.client, flowRunInput(request, runId, workflowId), {
     taskQueue: context.taskQueue,
@@ -69,12 +70,12 @@ async function start(context: EntryContext, request: EntryRequest, runId: string
  * workflow only if it never ran. Running (or delayed) means started; a closed execution that was
  * this run's means it already ran, and starting again would run the contact through twice.
  */
-async function finishEarlierAttempt(context: EntryContext, request: EntryRequest, runId: string, workflowId: string): Promise<EntryOutcome> {
+export async function finishEarlierAttempt(context: EntryContext, request: EntryRequest, runId: string, workflowId: string): Promise<EntryOutcome> {
   const execution = await executionOf(context.client, workflowId);
   if (execution.kind === 'running') return { kind: 'unchanged', runId, workflowId };
   if (execution.kind === 'closed' && (await runIdOfExecution(context.client, workflowId, execution.temporalRunId)) === runId)
     return { kind: 'unchanged', runId, workflowId };
-  await start(context, request, runId, workflowId);
+  await startRunWorkflow(context, request, runId, workflowId);
   return { kind: 'resumed', runId, workflowId };
 }
 
@@ -112,6 +113,6 @@ export async function enterFlow(context: EntryContext, request: EntryRequest): P
   });
   // Someone else (a second dispatcher whose lease overlapped) created it between our reads.
   if (!created) return finishEarlierAttempt(context, request, runId, workflowId);
-  await start(context, request, runId, workflowId);
+  await startRunWorkflow(context, request, runId, workflowId);
   return { kind: 'started', runId, workflowId };
 }

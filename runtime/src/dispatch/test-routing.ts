@@ -57,5 +57,6 @@ export async function runsOf(sql: Sql, flowId: string): Promise<RunRecord[]> {
 
 /** How many workflow executions started a run: each records its first steps from seq 0. */
 export function executionsOf(recorder: TestActivities, runId: string): number {
-  return recorder.progress.filter((p) => p.run.runId === runId && p.fromSeq === 0).length;
+  const first = recorder.progress.filter((p) => p.run.runId === runId && p.fromSeq === 0);
+  return new Set(first.map((p) => recorder.executionOf.get(p) ?? p)).size;
 }

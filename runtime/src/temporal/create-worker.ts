@@ -4,7 +4,7 @@ import { flowWorkflowBundle } from './workflow-bundle';
 
 export type WorkerTuning = Pick<
   WorkerOptions,
-  'maxCachedWorkflows' | 'maxConcurrentActivityTaskExecutions' | 'maxConcurrentWorkflowTaskExecutions' | 'shutdownGraceTime' | 'identity'
+  'maxCachedWorkflows' | 'maxConcurrentActivityTaskExecutions' | 'maxConcurrentWorkflowTaskExecutions' | 'shutdownGraceTime' | 'identity' | 'workflowThreadPoolSize'
 >;
 
 export interface FlowWorkerOptions {
@@ -24,6 +24,10 @@ export async function createFlowWorker(options: FlowWorkerOptions): Promise<Work
     taskQueue: options.taskQueue ?? TASK_QUEUE,
     workflowBundle: await flowWorkflowBundle(),
     activities: options.activities,
+    // Workflow tasks run on worker threads, one by default with the reusable V8 context, so every
+    // run's tasks queue behind each other; two let a burst of starts use both cores of a small
+    // machine (each thread keeps its own context).
+    workflowThreadPoolSize: 2,
     ...options.tuning,
   });
 }

@@ -32,7 +32,7 @@ describe('durability', () => {
     const key = uniqueKey('loop');
     const start = { ...ping(`start-${key}`), type: 'loop.start' };
     // An hour of flow time in 1.5 s: three quiet hours end the run 4.5 s after the last ping.
-    const input = flowInput(pingLoop, key, { trigger: start, timeScale: 2400, continueAsNewAfter: 30 });
+    const input = flowInput(pingLoop, key, { trigger: start, timeScale: 2400, continueAsNewAfter: 15 });
     const { runId: firstRunId } = await startFlowRun(temporal.client, input, { signal: start, taskQueue });
     const handle = temporal.client.workflow.getHandle(input.run.workflowId);
 

@@ -1,6 +1,7 @@
 import type { CapAnswer, EffectResult, Step } from '@nudgeflow/shared/interpreter';
 import type { FactAnswer } from '@nudgeflow/shared/nodes';
 import type { EffectCommand, FlowActivities, RecordProgressInput } from '@nudgeflow/workflows/contract';
+import { asyncLocalStorage } from '@temporalio/activity';
 
 /**
  * In-memory activities for the Temporal tests: they record every call, and count effects by
@@ -11,6 +12,11 @@ export class TestActivities {
   /** Every executeEffect call, retries included. */
   readonly effectCalls: EffectCommand[] = [];
   readonly progress: RecordProgressInput[] = [];
+  /**
+   * The workflow execution (Temporal run id) each progress record came from. A workflow task that
+   * is tried again runs its local activities again, with the same execution.
+   */
+  readonly executionOf = new Map<RecordProgressInput, string>();
   /** Runs before an effect's answer; may throw, wait, or give its own result. */
   onEffect: ((command: EffectCommand) => Promise<EffectResult | undefined>) | undefined;
   answer: () => FactAnswer | CapAnswer = () => ({ matched: false });
@@ -24,6 +30,8 @@ export class TestActivities {
     lookupFacts: async () => this.answer(),
     recordProgress: async (input) => {
       this.progress.push(input);
+      const execution = asyncLocalStorage.getStore()?.info.workflowExecution?.runId;
+      if (execution) this.executionOf.set(input, execution);
     },
   };
 

@@ -1,38 +1,10 @@
 import { z } from 'zod';
+import { contactFieldSchemas } from './contact-shape';
 
 /** Marketing consent per channel. Absent means "not given" (opt-in, as GDPR expects). */
-export const consentSchema = z
-  .object({
-    email: z.boolean().optional(),
-    sms: z.boolean().optional(),
-  })
-  .meta({ title: 'Consent' });
+export const consentSchema = contactFieldSchemas().consent;
 
-export const contactSchema = z
-  .object({
-    id: z.string().min(1),
-    externalId: z.string().optional(),
-    email: z.email().optional(),
-    phone: z.string().optional(),
-    firstName: z.string().optional(),
-    lastName: z.string().optional(),
-    /** ISO date (YYYY-MM-DD); the year may be a placeholder for yearly triggers. */
-    birthday: z.iso.date().optional(),
-    /** IANA time zone, e.g. "Europe/Prague". */
-    timezone: z.string().optional(),
-    tags: z.array(z.string()).default([]),
-    customerType: z.string().optional(),
-    group: z.string().optional(),
-    wholesale: z.boolean().optional(),
-    affiliate: z.boolean().optional(),
-    orderCount: z.number().int().nonnegative().optional(),
-    /** When the contact last ordered / logged in: what inactivity triggers measure from. */
-    lastOrderAt: z.iso.datetime({ offset: true }).optional(),
-    lastLoginAt: z.iso.datetime({ offset: true }).optional(),
-    consent: consentSchema.optional(),
-    attributes: z.record(z.string(), z.unknown()).optional(),
-  })
-  .meta({ title: 'Contact' });
+export const contactSchema = z.object(contactFieldSchemas().shape).meta({ title: 'Contact' });
 
 export type Contact = z.infer<typeof contactSchema>;
 

@@ -1,27 +1,11 @@
 import { z } from 'zod';
 import { contactRefSchema } from './contact';
+import { eventTypeSchema } from './event-type';
 import { cartSchema, orderSchema, productSchema } from './order';
 
-/** Well-known event names. Any other dotted name is a valid custom event. */
-export const knownEventTypes = [
-  'order.created',
-  'order.paid',
-  'order.cancelled',
-  'order.shipped',
-  'order.delivered',
-  'cart.updated',
-  'customer.registered',
-  'customer.login',
-  'newsletter.subscribed',
-  'product.viewed',
-  'search.performed',
-  'email.opened',
-  'email.clicked',
-] as const;
-
-export const eventTypeSchema = z
-  .string()
-  .regex(/^[a-z][a-zA-Z0-9_]*(\.[a-z][a-zA-Z0-9_]*)+$/, 'an event name looks like "order.paid": lower-case words joined by dots');
+// Kept apart so that node types and flow settings, which need only the name, do not build the
+// event schema (with the contact and order schemas) whenever they are loaded.
+export { eventTypeSchema, knownEventTypes } from './event-type';
 
 export const flowEventSchema = z
   .object({

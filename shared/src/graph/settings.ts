@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ruleSetSchema } from '../rules/schema';
-import { eventTypeSchema } from '../data/event';
+import { eventTypeSchema } from '../data/event-type';
 import { clockTimeSchema, timeZoneSchema, weekdaySchema } from '../time/zoned';
 
 export const reentrySchema = z.union([

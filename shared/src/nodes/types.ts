@@ -118,9 +118,29 @@ export interface NodeDefinition<S extends z.ZodType = z.ZodType> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyNodeDefinition = NodeDefinition<any>;
 
-/** Identity, for inference: `defineNode({...})` types callbacks from the schema. */
-export function defineNode<S extends z.ZodType>(def: NodeDefinition<S>): NodeDefinition<S> {
-  return def;
+/** A config schema, or a function that builds it (see defineNode). */
+export type ConfigSchemaSource<S extends z.ZodType> = S | (() => S);
+
+/** What defineNode takes: a definition whose config schema may come from a function. */
+export type NodeDefinitionInput<S extends z.ZodType> = Omit<NodeDefinition<S>, 'configSchema'> & { configSchema: ConfigSchemaSource<S> };
+
+function isFactory<S extends z.ZodType>(source: ConfigSchemaSource<S>): source is () => S {
+  return typeof source === 'function';
+}
+
+/**
+ * For inference: `defineNode({...})` types callbacks from the schema. A schema given as a
+ * function is built on the first read of `configSchema`, then kept. The built-in types do that:
+ * a Temporal workflow loads every node type's module for each run it starts, and building all
+ * their schemas each time cost more than the rest of the run's start; now it builds the few its
+ * flow uses.
+ */
+export function defineNode<S extends z.ZodType>(def: NodeDefinitionInput<S>): NodeDefinition<S> {
+  const source = def.configSchema;
+  if (!isFactory(source)) return { ...def, configSchema: source };
+  let built: S | undefined;
+  const lazy = { ...def } as Omit<NodeDefinitionInput<S>, 'configSchema'>;
+  return Object.defineProperty(lazy, 'configSchema', { enumerable: true, get: () => (built ??= source()) }) as NodeDefinition<S>;
 }
 
 export const NEXT: NodeOutput = { id: 'next', label: 'Next' };

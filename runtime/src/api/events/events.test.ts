@@ -1,8 +1,9 @@
 import type { FlowEvent } from '@nudgeflow/shared';
 import { describe, expect, it } from 'vitest';
 import { getContact, getOrder } from '../../db';
+import { chainsOf } from '../../db/event-chains';
 import { useTestApi } from '../test-api';
-import { chainsOf, groupsOf } from './ingest-batch';
+import { groupsOf } from './ingest-batch';
 
 const api = useTestApi();
 

@@ -9,7 +9,7 @@ export const actionAssignCode = defineNode({
   icon: 'ticket',
   color: '#16a34a',
   version: 1,
-  configSchema: z.object({
+  configSchema: () => z.object({
     pool: z
       .string()
       .regex(/^[a-z0-9][a-z0-9_-]*$/, 'a pool name is lower-case letters, digits, "_" or "-"')

@@ -9,7 +9,7 @@ export const actionNotify = defineNode({
   icon: 'bell',
   color: '#16a34a',
   version: 1,
-  configSchema: z.object({
+  configSchema: () => z.object({
     to: z
       .array(z.email('an address looks like "team@example.com"'))
       .min(1, 'add at least one address')

@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { lazy } from '../lazy';
 import { defineNode, NEXT } from '../types';
 
-const addressSchema = z.email();
+const addressSchema = lazy(() => z.email());
 const namedAddress = /^[^<>]+<([^<>]+)>$/;
 
 /** "shop@example.com" or "Shop <shop@example.com>". */
 function isSender(text: string): boolean {
   const inner = namedAddress.exec(text.trim())?.[1] ?? text.trim();
-  return addressSchema.safeParse(inner.trim()).success;
+  return addressSchema().safeParse(inner.trim()).success;
 }
 
 function quote(text: string): string {
@@ -22,7 +23,7 @@ export const actionSendEmail = defineNode({
   icon: 'mail',
   color: '#16a34a',
   version: 1,
-  configSchema: z.object({
+  configSchema: () => z.object({
     subject: z.string().min(1, 'the subject is empty').meta({ title: 'Subject', format: 'liquid', description: 'Liquid: {{ contact.firstName }}' }),
     preheader: z.string().optional().meta({ title: 'Preheader', format: 'liquid', description: 'The preview line many inboxes show after the subject' }),
     mjml: z.string().min(1, 'the email is empty').meta({ title: 'Email', format: 'mjml', description: 'MJML markup with Liquid inside' }),

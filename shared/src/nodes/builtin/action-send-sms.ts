@@ -9,7 +9,7 @@ export const actionSendSms = defineNode({
   icon: 'message-square',
   color: '#16a34a',
   version: 1,
-  configSchema: z.object({
+  configSchema: () => z.object({
     body: z.string().min(1, 'the message is empty').meta({ title: 'Message', format: 'liquid', description: 'Liquid: {{ contact.firstName }}, {{ order.number }}' }),
     transactional: z
       .boolean()

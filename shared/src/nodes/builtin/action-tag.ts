@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ConfigProblem } from '../types';
 import { defineNode, NEXT } from '../types';
 
-const tagSchema = z.string().trim().min(1, 'a tag cannot be empty');
+const tagSchema = () => z.string().trim().min(1, 'a tag cannot be empty');
 
 export const actionTag = defineNode({
   type: 'action.tag',
@@ -12,9 +12,9 @@ export const actionTag = defineNode({
   icon: 'tag',
   color: '#16a34a',
   version: 1,
-  configSchema: z.object({
-    add: z.array(tagSchema).default([]).meta({ title: 'Add tags', examples: [['vip']] }),
-    remove: z.array(tagSchema).default([]).meta({ title: 'Remove tags', examples: [['lead']] }),
+  configSchema: () => z.object({
+    add: z.array(tagSchema()).default([]).meta({ title: 'Add tags', examples: [['vip']] }),
+    remove: z.array(tagSchema()).default([]).meta({ title: 'Remove tags', examples: [['lead']] }),
   }),
   defaults: { add: ['vip'], remove: [] },
   outputs: () => [NEXT],

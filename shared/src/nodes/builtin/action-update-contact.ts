@@ -1,20 +1,22 @@
 import { z } from 'zod';
-import { contactFields, contactSchema, type Contact } from '../../data/contact';
+import type { Contact } from '../../data/contact';
+import { contactFieldSchemas } from '../../data/contact-shape';
+import { lazy } from '../lazy';
 import type { ConfigProblem } from '../types';
 import { defineNode, NEXT } from '../types';
 
 /** Fields a flow must not overwrite: identity, and the ones with their own node or their own rules. */
 const protectedFields: readonly (keyof Contact)[] = ['id', 'externalId', 'tags', 'consent', 'attributes'];
-const settableFields = contactFields.filter((f) => !protectedFields.includes(f));
+const settableFields = lazy(() => (Object.keys(contactFieldSchemas().shape) as (keyof Contact)[]).filter((f) => !protectedFields.includes(f)));
 const attributeKey = /^attributes\.[A-Za-z0-9_]+$/;
 
 function keyProblem(key: string, value: string | number | boolean | null): string | undefined {
   if (attributeKey.test(key)) return undefined;
-  if (!(settableFields as string[]).includes(key))
-    return `"${key}" cannot be set here; use one of ${settableFields.join(', ')}, or attributes.<name>`;
+  const settable: string[] = settableFields();
+  if (!settable.includes(key)) return `"${key}" cannot be set here; use one of ${settable.join(', ')}, or attributes.<name>`;
   // null clears the field; anything else must be what the contact record accepts.
   if (value === null) return undefined;
-  const result = contactSchema.shape[key as keyof Contact].safeParse(value);
+  const result = contactFieldSchemas().shape[key as keyof Contact].safeParse(value);
   return result.success ? undefined : `${JSON.stringify(value)} is not a valid ${key}: ${result.error.issues[0]?.message ?? 'wrong type'}`;
 }
 
@@ -26,7 +28,7 @@ export const actionUpdateContact = defineNode({
   icon: 'user-pen',
   color: '#16a34a',
   version: 1,
-  configSchema: z.object({
+  configSchema: () => z.object({
     set: z
       .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
       .meta({ title: 'Set fields', description: 'Field name to value, e.g. customerType = vip or attributes.segment = engaged; empty (null) clears the field' }),

@@ -14,7 +14,7 @@ export const actionWebhook = defineNode({
   icon: 'webhook',
   color: '#16a34a',
   version: 1,
-  configSchema: z.object({
+  configSchema: () => z.object({
     method: z
       .enum(methods)
       .default('POST')

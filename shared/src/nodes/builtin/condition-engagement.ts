@@ -10,7 +10,7 @@ export const conditionEngagement = defineNode({
   icon: 'mouse-pointer-click',
   color: '#0891b2',
   version: 1,
-  configSchema: z.object({
+  configSchema: () => z.object({
     // Empty in a new node: the marketer picks the message on the canvas; check() reports it until then.
     nodeId: z.string().meta({ title: 'Message', description: 'An email or SMS node earlier in this flow' }),
     action: z

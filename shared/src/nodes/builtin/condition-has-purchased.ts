@@ -9,7 +9,7 @@ export const conditionHasPurchased = defineNode({
   icon: 'receipt',
   color: '#0891b2',
   version: 1,
-  configSchema: z.object({
+  configSchema: () => z.object({
     skus: z.array(z.string().min(1)).default([]).meta({ title: 'SKUs', description: 'Leave both lists empty for any purchase' }),
     categories: z.array(z.string().min(1)).default([]).meta({ title: 'Categories' }),
     withinDays: z.number().int().min(1).optional().meta({ title: 'Within the last days', description: 'Leave empty for ever' }),

@@ -2,14 +2,15 @@ import { z } from 'zod';
 import type { OrderItem } from '../../data/order';
 import { defineNode, YES_NO } from '../types';
 
-const attributeSchema = z.object({
-  name: z.string().min(1, 'name the attribute').meta({ title: 'Attribute', examples: ['color', 'size', 'preorder'] }),
-  value: z
-    .union([z.string(), z.number(), z.boolean()])
-    .optional()
-    .meta({ title: 'Value', description: 'Leave empty to match any value' }),
-});
-type Attribute = z.infer<typeof attributeSchema>;
+const attributeSchema = () =>
+  z.object({
+    name: z.string().min(1, 'name the attribute').meta({ title: 'Attribute', examples: ['color', 'size', 'preorder'] }),
+    value: z
+      .union([z.string(), z.number(), z.boolean()])
+      .optional()
+      .meta({ title: 'Value', description: 'Leave empty to match any value' }),
+  });
+type Attribute = z.infer<ReturnType<typeof attributeSchema>>;
 
 /** Loose, the way a marketer means it: "Red" equals "red", 5 equals "5". */
 function sameValue(actual: unknown, expected: string | number | boolean): boolean {
@@ -43,7 +44,7 @@ export const conditionOrderContains = defineNode({
   icon: 'shopping-bag',
   color: '#0891b2',
   version: 1,
-  configSchema: z.object({
+  configSchema: () => z.object({
     source: z
       .enum(['order', 'cart'])
       .default('order')
@@ -54,7 +55,7 @@ export const conditionOrderContains = defineNode({
       .meta({ title: 'Match', enumLabels: { any: 'any of these', all: 'all of these' } }),
     skus: z.array(z.string().min(1)).default([]).meta({ title: 'SKUs', description: 'Product codes, exactly as the shop sends them' }),
     categories: z.array(z.string().min(1)).default([]).meta({ title: 'Categories', description: 'Upper or lower case does not matter' }),
-    attributes: z.array(attributeSchema).default([]).meta({ title: 'Product attributes', description: 'e.g. color = red, or preorder with any value' }),
+    attributes: z.array(attributeSchema()).default([]).meta({ title: 'Product attributes', description: 'e.g. color = red, or preorder with any value' }),
   }),
   defaults: { source: 'order', match: 'any', skus: [], categories: [], attributes: [] },
   outputs: () => YES_NO,

@@ -12,7 +12,7 @@ export const conditionRules = defineNode({
   icon: 'git-branch',
   color: '#0891b2',
   version: 1,
-  configSchema: z.object({
+  configSchema: () => z.object({
     match: z.enum(['all', 'any']).default('all').meta({ title: 'Match', enumLabels: { all: 'all rules', any: 'any rule' } }),
     rules: z.array(ruleSchema).min(1, 'add at least one rule').meta({ title: 'Rules' }),
   }),

@@ -3,9 +3,10 @@ import { readPath } from '../../rules/path';
 import { addLocalDays, zonedParts, zonedTimeToUtc } from '../../time/zoned';
 
 /** Where trigger.date and wait.untilTime read their date: a contact or order property. */
-export const dateFieldSchema = z
-  .string()
-  .regex(/^(contact|order)\.[A-Za-z0-9_.]+$/, 'a date field looks like "contact.birthday" or "order.deliveryDate"');
+export const dateFieldSchema = () =>
+  z
+    .string()
+    .regex(/^(contact|order)\.[A-Za-z0-9_.]+$/, 'a date field looks like "contact.birthday" or "order.deliveryDate"');
 
 export interface LocalDate {
   year: number;

@@ -9,7 +9,7 @@ export const flowExit = defineNode({
   icon: 'log-out',
   color: '#64748b',
   version: 1,
-  configSchema: z.object({
+  configSchema: () => z.object({
     reason: z.string().min(1, 'give a reason, e.g. "paid"').default('done').meta({ title: 'Reason', description: 'Shown in the run log and reports' }),
   }),
   defaults: { reason: 'done' },

@@ -2,14 +2,15 @@ import { z } from 'zod';
 import type { ConfigProblem } from '../types';
 import { defineNode } from '../types';
 
-const branchSchema = z.object({
-  key: z
-    .string()
-    .regex(/^[a-z0-9_-]+$/i, 'a branch key is letters, digits, "_" or "-"')
-    .meta({ title: 'Key', description: 'Names the branch’s exit; keep it stable once the flow is live' }),
-  label: z.string().min(1, 'name the branch').meta({ title: 'Label' }),
-  percent: z.number().min(0).max(100).meta({ title: 'Percent' }),
-});
+const branchSchema = () =>
+  z.object({
+    key: z
+      .string()
+      .regex(/^[a-z0-9_-]+$/i, 'a branch key is letters, digits, "_" or "-"')
+      .meta({ title: 'Key', description: 'Names the branch’s exit; keep it stable once the flow is live' }),
+    label: z.string().min(1, 'name the branch').meta({ title: 'Label' }),
+    percent: z.number().min(0).max(100).meta({ title: 'Percent' }),
+  });
 
 export const splitRandom = defineNode({
   type: 'split.random',
@@ -19,8 +20,8 @@ export const splitRandom = defineNode({
   icon: 'shuffle',
   color: '#0891b2',
   version: 1,
-  configSchema: z.object({
-    branches: z.array(branchSchema).min(2, 'a split needs at least two branches').meta({ title: 'Branches', description: 'Percentages must add up to 100' }),
+  configSchema: () => z.object({
+    branches: z.array(branchSchema()).min(2, 'a split needs at least two branches').meta({ title: 'Branches', description: 'Percentages must add up to 100' }),
   }),
   defaults: {
     branches: [

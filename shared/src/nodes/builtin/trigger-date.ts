@@ -12,8 +12,8 @@ export const triggerDate = defineNode({
   icon: 'calendar',
   color: '#7c3aed',
   version: 1,
-  configSchema: z.object({
-    field: dateFieldSchema.meta({
+  configSchema: () => z.object({
+    field: dateFieldSchema().meta({
       title: 'Date field',
       description: 'A date on the contact or order',
       examples: ['contact.birthday', 'order.deliveryDate', 'contact.attributes.anniversary'],

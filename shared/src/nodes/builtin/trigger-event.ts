@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { eventTypeSchema } from '../../data/event';
+import { eventTypeSchema } from '../../data/event-type';
 import { describeRuleSet } from '../../rules/describe';
 import { evaluateRuleSet } from '../../rules/evaluate';
 import { ruleSetSchema } from '../../rules/schema';
@@ -13,7 +13,7 @@ export const triggerEvent = defineNode({
   icon: 'zap',
   color: '#7c3aed',
   version: 1,
-  configSchema: z.object({
+  configSchema: () => z.object({
     event: eventTypeSchema.meta({
       title: 'Event',
       description: 'e.g. order.created, cart.updated, customer.registered, or any custom name',

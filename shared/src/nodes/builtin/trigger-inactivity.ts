@@ -11,7 +11,7 @@ export const triggerInactivity = defineNode({
   icon: 'moon',
   color: '#7c3aed',
   version: 1,
-  configSchema: z.object({
+  configSchema: () => z.object({
     activity: z
       .enum(['order', 'login'])
       .default('order')

@@ -10,7 +10,7 @@ export const waitDelay = defineNode({
   icon: 'clock',
   color: '#d97706',
   version: 1,
-  configSchema: z.object({
+  configSchema: () => z.object({
     duration: durationSchema.meta({ title: 'Wait for', description: 'ISO 8601 duration, e.g. PT30M, PT24H or P3D' }),
   }),
   defaults: { duration: 'PT24H' },

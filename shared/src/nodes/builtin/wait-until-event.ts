@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { eventTypeSchema } from '../../data/event';
+import { eventTypeSchema } from '../../data/event-type';
 import { describeRuleSet } from '../../rules/describe';
 import { ruleSetSchema } from '../../rules/schema';
 import { durationSchema, formatDuration, parseDuration } from '../../time/duration';
@@ -13,7 +13,7 @@ export const waitUntilEvent = defineNode({
   icon: 'hourglass',
   color: '#d97706',
   version: 1,
-  configSchema: z.object({
+  configSchema: () => z.object({
     event: eventTypeSchema.meta({ title: 'Event', examples: ['order.paid', 'order.created', 'email.clicked'] }),
     sameOrder: z.boolean().default(true).meta({ title: 'Same order only', description: 'Only an event about the order that started the run counts' }),
     filter: ruleSetSchema.optional().meta({ title: 'Only when' }),

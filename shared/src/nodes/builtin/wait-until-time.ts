@@ -5,38 +5,43 @@ import { defineNode, NEXT } from '../types';
 import { dateFieldSchema, describeDayOffset, describeZone, readFieldDate, shiftLocalDays } from './date-field';
 
 const dayLabels: Record<Weekday, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
-const zoneField = timeZoneSchema
-  .default('contact')
-  .meta({ title: 'Time zone', description: 'An IANA zone such as Europe/Prague, or "contact" for the contact’s own zone' });
 
-const clockMode = z
-  .object({
-    mode: z.literal('clock').meta({ title: 'Wait until' }),
-    time: clockTimeSchema.default('09:00').meta({ title: 'Time', description: '24-hour clock, e.g. 09:00' }),
-    days: z
-      .array(
-        weekdaySchema.meta({
-          enumLabels: { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' },
-        }),
-      )
-      .min(1, 'pick at least one day')
-      .default(['mon', 'tue', 'wed', 'thu', 'fri'])
-      .meta({ title: 'On days' }),
-    timezone: zoneField,
-  })
-  .meta({ title: 'A time of day' });
+/** The two ways to say when, built on first use (see defineNode); both share one time zone field. */
+function untilSchema() {
+  const zoneField = timeZoneSchema
+    .default('contact')
+    .meta({ title: 'Time zone', description: 'An IANA zone such as Europe/Prague, or "contact" for the contact’s own zone' });
+  const clockMode = z
+    .object({
+      mode: z.literal('clock').meta({ title: 'Wait until' }),
+      time: clockTimeSchema.default('09:00').meta({ title: 'Time', description: '24-hour clock, e.g. 09:00' }),
+      days: z
+        .array(
+          weekdaySchema.meta({
+            enumLabels: { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' },
+          }),
+        )
+        .min(1, 'pick at least one day')
+        .default(['mon', 'tue', 'wed', 'thu', 'fri'])
+        .meta({ title: 'On days' }),
+      timezone: zoneField,
+    })
+    .meta({ title: 'A time of day' });
 
-const dateFieldMode = z
-  .object({
-    mode: z.literal('dateField').meta({ title: 'Wait until' }),
-    field: dateFieldSchema.meta({ title: 'Date field', examples: ['order.deliveryDate', 'contact.birthday'] }),
-    offsetDays: z.number().int().default(0).meta({ title: 'Days from the date', description: 'Negative means before: -1 is the day before' }),
-    time: clockTimeSchema
-      .optional()
-      .meta({ title: 'At', description: 'Leave empty for the time stored in the field, or midnight for a plain date' }),
-    timezone: zoneField,
-  })
-  .meta({ title: 'A date on the contact or order' });
+  const dateFieldMode = z
+    .object({
+      mode: z.literal('dateField').meta({ title: 'Wait until' }),
+      field: dateFieldSchema().meta({ title: 'Date field', examples: ['order.deliveryDate', 'contact.birthday'] }),
+      offsetDays: z.number().int().default(0).meta({ title: 'Days from the date', description: 'Negative means before: -1 is the day before' }),
+      time: clockTimeSchema
+        .optional()
+        .meta({ title: 'At', description: 'Leave empty for the time stored in the field, or midnight for a plain date' }),
+      timezone: zoneField,
+    })
+    .meta({ title: 'A date on the contact or order' });
+
+  return z.discriminatedUnion('mode', [clockMode, dateFieldMode]);
+}
 
 function describeDays(days: readonly Weekday[]): string {
   const set = new Set(days);
@@ -54,7 +59,7 @@ export const waitUntilTime = defineNode({
   icon: 'alarm-clock',
   color: '#d97706',
   version: 1,
-  configSchema: z.discriminatedUnion('mode', [clockMode, dateFieldMode]),
+  configSchema: untilSchema,
   defaults: { mode: 'clock', time: '09:00', days: ['mon', 'tue', 'wed', 'thu', 'fri'], timezone: 'contact' },
   outputs: () => [NEXT],
   summary: (c) => {
