@@ -1,5 +1,5 @@
 import { analyzeTemplate, mjmlToText, renderTemplate, TemplateError, templateScope, type RunContext, type TemplateIssue } from '@nudgeflow/shared';
-import mjml2html from 'mjml';
+import { mjmlToHtml, MjmlUnreadable } from '../../email/mjml-to-html';
 
 export interface PreviewError {
   /** Which input the error is in. */
@@ -41,10 +41,8 @@ const lineCount = (text: string) => text.split('\n').length;
  * marketer's lines while Liquid added or removed none; otherwise the message says which it means.
  */
 async function renderMjml(source: string, rendered: string): Promise<{ html: string; errors: PreviewError[] }> {
-  // Includes would read files on the server; flow emails are self-contained (mjml 5's default, made explicit).
-  // No automatic web-font links: MJML would add Google Fonts for its default Ubuntu font, which
-  // makes the preview call a third party (and fail offline). An explicit <mj-font> still works.
-  const result = await mjml2html(rendered, { validationLevel: 'soft', ignoreIncludes: true, keepComments: false, fonts: {} });
+  // The same renderer as a send, so the preview shows what goes out.
+  const result = await mjmlToHtml(rendered);
   const sameLines = lineCount(source) === lineCount(rendered);
   const errors = result.errors.map((e): PreviewError => {
     const message = `<${e.tagName}>: ${e.message}`;
@@ -77,7 +75,7 @@ export async function renderEmailPreview(input: { subject?: string; body: string
     const mjml = await renderMjml(input.body, body.text);
     return { subject, html: mjml.html, text: mjmlToText(body.text), errors: [...errors, ...mjml.errors] };
   } catch (error) {
-    // mjml throws on a document it cannot parse at all.
-    return { subject, html: '', errors: [...errors, { field: 'body', message: `the email could not be read as MJML: ${error instanceof Error ? error.message : String(error)}` }] };
+    if (!(error instanceof MjmlUnreadable)) throw error;
+    return { subject, html: '', errors: [...errors, { field: 'body', message: error.message }] };
   }
 }
