@@ -145,7 +145,8 @@ describeE2e('testing a flow in the editor', () => {
     const open = page.getByRole('button', { name: /^Hi Jana, order 2025-5001 \(349 CZK\) is still waiting for payment/ });
     await open.waitFor();
     const row = page.getByRole('row').filter({ has: open });
-    expect(await row.textContent()).toMatch(/SMS.*sent.*E-book: payment reminder and licence delivery\s*Test$/);
+    // The flow's name replaces its id once the flow list (fetched alongside) has arrived.
+    await eventually(() => row.textContent()).toMatch(/SMS.*sent.*E-book: payment reminder and licence delivery\s*Test$/);
     await open.click();
     const detail = page.getByRole('region', { name: 'Message' });
     await detail.getByText(SMS_TEXT, { exact: true }).waitFor();
