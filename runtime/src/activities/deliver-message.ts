@@ -2,8 +2,9 @@ import type { EffectResult } from '@nudgeflow/shared/interpreter';
 import { ChannelRejection, DeliveryUnknown } from '../channels/types';
 import type { EffectRecord } from '../db/effects';
 import { saveEffect } from '../db/effects';
-import { insertMessage, messageStateByKey, requeueFailedMessage, updateMessageStatus, type MessageState, type MessageStatus, type NewMessage } from '../db/messages';
+import { insertMessage, messageStateByKey, requeueFailedMessage, updateMessageStatus, type MessageRecord, type MessageState, type MessageStatus, type NewMessage } from '../db/messages';
 import type { ActivityLog } from './activity-context';
+import { CAP_LOST_RACE, capIsFull, type CapLimit } from './cap-at-delivery';
 import { pinnedTransaction, type PinnedSql } from './effect-lock';
 import type { ExecutorInput } from './executor-registry';
 import { invalidInput } from './errors';
@@ -17,6 +18,9 @@ import { invalidInput } from './errors';
  *      BEFORE the provider is called;
  *   2. the provider is called;
  *   3. the row's outcome and the effects row are written in one transaction.
+ * Under a frequency cap, step 1 also counts the contact's marketing messages, in the same
+ * transaction and behind a per-contact lock (cap-at-delivery.ts); when the cap is full the
+ * message is recorded as skipped instead, and the provider is never called.
  * A later attempt (a retry, or a second worker after a timeout) that gets the lock reads the row:
  *   - sent / skipped: the work is done; it only stores the effect result if that was lost;
  *   - failed (without an effects row): the previous attempt's provider call failed before the
@@ -59,6 +63,8 @@ export interface MessageEffect {
   attempt: number;
   now(): Date;
   log: ActivityLog;
+  /** A real marketing message's frequency cap, checked again as the message is queued (see above). */
+  cap?: CapLimit;
 }
 
 /** The parts of a message effect every executor fills in the same way. */
@@ -68,6 +74,9 @@ export function messageEffect(
   delivery: Pick<MessageEffect, 'resendable' | 'prepare'>,
 ): MessageEffect {
   const { run, command } = input;
+  // Test runs' messages never count toward a cap, and nothing of theirs reaches the contact: the
+  // interpreter's lookup decides for them, as before.
+  const cap = command.cap && message.marketing && run.test !== true ? { cap: command.cap } : {};
   return {
     effect: { key: command.idempotencyKey, runId: run.runId, nodeId: command.nodeId, type: command.type },
     message: {
@@ -83,6 +92,7 @@ export function messageEffect(
     attempt: input.attempt.attempt,
     now: input.deps.now,
     log: input.deps.log,
+    ...cap,
   };
 }
 
@@ -161,7 +171,9 @@ async function carryOut(db: PinnedSql, m: MessageEffect, row: MessageState): Pro
       return finish(db, m, row.id, 'failed', { reason: plan.reason }, planFailure(plan));
     case 'send':
       // Queued again only now, right before the call: a row left queued means "may have been sent".
-      if (row.status === 'failed') await requeueFailedMessage(db, row.id);
+      // A failed row did not count toward the cap, so another message may have taken its place.
+      if (row.status === 'failed' && !(await requeue(db, m, row.id)))
+        return finish(db, m, row.id, 'skipped', { reason: CAP_LOST_RACE }, { status: 'skipped', reason: CAP_LOST_RACE });
       return send(db, m, row.id, plan);
     default: {
       const unknown: never = plan;
@@ -194,21 +206,46 @@ async function resume(db: PinnedSql, m: MessageEffect, row: MessageState): Promi
   }
 }
 
+/** Back to queued for another try; false (and left failed) when the frequency cap has filled up meanwhile. */
+async function requeue(db: PinnedSql, m: MessageEffect, id: string): Promise<boolean> {
+  const { cap } = m;
+  if (!cap) {
+    await requeueFailedMessage(db, id);
+    return true;
+  }
+  return pinnedTransaction(db, async (tx) => {
+    if (await capIsFull(tx, m.message.contactId, cap, m.now())) return false;
+    await requeueFailedMessage(tx, id);
+    return true;
+  });
+}
+
+/** The new message as queued, committed before the provider is called; 'capFull' when the cap has no room for it. */
+async function queue(db: PinnedSql, m: MessageEffect, content: Omit<PreparedMessage, 'plan'>): Promise<{ message: MessageRecord; inserted: boolean } | 'capFull'> {
+  const row: NewMessage = { ...m.message, ...content, status: 'queued' };
+  const { cap } = m;
+  if (!cap) return insertMessage(db, row);
+  return pinnedTransaction(db, async (tx) => ((await capIsFull(tx, m.message.contactId, cap, m.now())) ? 'capFull' : insertMessage(tx, row)));
+}
+
+/** Nothing leaves the machine: the row and the result are written together. */
+function settleUnsent(db: PinnedSql, m: MessageEffect, content: Omit<PreparedMessage, 'plan'>, plan: Exclude<MessagePlan, { kind: 'send' }>): Promise<EffectResult> {
+  return pinnedTransaction(db, async (tx) => {
+    await insertMessage(tx, { ...m.message, ...content, status: plan.kind === 'skip' ? 'skipped' : 'failed', reason: plan.reason });
+    return saveEffect(tx, { ...m.effect, result: plan.kind === 'skip' ? { status: 'skipped', reason: plan.reason } : planFailure(plan) });
+  });
+}
+
 /** Records and carries out a message effect exactly once per idempotency key (see above). `db` must hold the effect's lock. */
 export async function deliverMessage(db: PinnedSql, m: MessageEffect): Promise<EffectResult> {
   const earlier = await messageStateByKey(db, m.message.idempotencyKey);
   if (earlier) return resume(db, m, earlier);
   const { plan, ...content } = await m.prepare();
-  if (plan.kind === 'send') {
-    // Committed before the provider is called: a crash after this point is visible to the next attempt.
-    const { message, inserted } = await insertMessage(db, { ...m.message, ...content, status: 'queued' });
-    // Only possible if someone wrote the row without holding the lock; the row is the truth then.
-    if (!inserted) return resume(db, m, message);
-    return send(db, m, message.id, plan);
-  }
-  // Nothing leaves the machine: the row and the result are written together.
-  return pinnedTransaction(db, async (tx) => {
-    await insertMessage(tx, { ...m.message, ...content, status: plan.kind === 'skip' ? 'skipped' : 'failed', reason: plan.reason });
-    return saveEffect(tx, { ...m.effect, result: plan.kind === 'skip' ? { status: 'skipped', reason: plan.reason } : planFailure(plan) });
-  });
+  if (plan.kind !== 'send') return settleUnsent(db, m, content, plan);
+  // From here on a crash is visible to the next attempt.
+  const queued = await queue(db, m, content);
+  if (queued === 'capFull') return settleUnsent(db, m, content, { kind: 'skip', reason: CAP_LOST_RACE });
+  // Only possible if someone wrote the row without holding the lock; the row is the truth then.
+  if (!queued.inserted) return resume(db, m, queued.message);
+  return send(db, m, queued.message.id, plan);
 }

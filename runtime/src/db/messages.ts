@@ -222,3 +222,17 @@ export async function recentMarketingSends(db: Db, contactId: string, since: Dat
     order by 1`;
   return rows.map((r) => iso(r.at));
 }
+
+/**
+ * How many real marketing messages the contact got or is about to get (queued) since `since`, any
+ * flow: the frequency cap's check where a message is recorded. No upper bound, unlike
+ * recentMarketingSends: a row another worker queued a moment "after" this clock still counts.
+ */
+export async function countMarketingSends(db: Db, contactId: string, since: Date): Promise<number> {
+  const [row] = await db<{ n: number }[]>`
+    select count(*)::int as n from messages
+    where contact_id = ${contactId} and marketing and not test
+      and status in ('queued', 'sent', 'delivered')
+      and coalesce(sent_at, created_at) >= ${since}`;
+  return row?.n ?? 0;
+}

@@ -2,24 +2,30 @@ import type { ReadyNode } from './compile-flow';
 import { applyPatch } from './context';
 import { firstOutput, followOutput } from './follow-edge';
 import { capQuery, capVerdict } from './frequency-cap';
-import { sendWindowDelay } from './send-window';
+import { messageWindow, sendWindowDelay } from './send-window';
 import { addStep, nextCommandId, pend, type Turn } from './turn';
 import type { CapAnswer, EffectResult } from './types';
 
 /**
- * Runs an effect node. Marketing messages first wait for the send window, then ask about the
- * frequency cap; a timer after either delay comes back here and checks both again, because
- * a message held by the cap may land outside the window.
+ * Runs an effect node. Messages first wait for their send window (messageWindow: the node's own,
+ * or the flow's for marketing ones), then marketing messages ask about the frequency cap; a timer
+ * after either delay comes back here and checks both again, because a message held by the cap
+ * may land outside the window.
+ * Replay: a node without a window of its own takes exactly the path it took before nodes could
+ * have one, so recorded histories produce the same commands and need no patched().
  */
 export function startEffect(turn: Turn, node: ReadyNode, visit: number): string | undefined {
-  if (node.message?.marketing) {
-    const opening = sendWindowDelay(turn.flow.settings, turn.state.ctx.contact, turn.now);
+  const { message } = node;
+  if (message) {
+    const opening = sendWindowDelay(messageWindow(turn.flow.settings, message), turn.flow.settings, turn.state.ctx.contact, turn.now);
     if (opening) {
       const until = opening.toISOString();
       addStep(turn, node, visit, 'delayed', 'send window');
       pend(turn, { kind: 'sleep', until, nodeId: node.node.id, visit, purpose: 'window' }, { kind: 'sleep', until });
       return undefined;
     }
+  }
+  if (message?.marketing) {
     const cap = turn.flow.settings.frequencyCap;
     if (cap) {
       const id = nextCommandId(turn, node.node.id, visit);
@@ -38,6 +44,7 @@ export function startEffect(turn: Turn, node: ReadyNode, visit: number): string 
 function emitEffect(turn: Turn, node: ReadyNode, visit: number): void {
   const id = nextCommandId(turn, node.node.id, visit);
   const { ctx } = turn.state;
+  const cap = node.message?.marketing ? turn.flow.settings.frequencyCap : undefined;
   pend(
     turn,
     { kind: 'effect', commandId: id, nodeId: node.node.id, visit },
@@ -48,9 +55,14 @@ function emitEffect(turn: Turn, node: ReadyNode, visit: number): void {
       visit,
       type: node.node.type,
       config: node.config,
+      configVersion: node.def.version,
+      at: turn.now.toISOString(),
       // Same run, node and visit: the same effect, so a retried activity does not send twice.
       idempotencyKey: `${ctx.runId}:${node.node.id}:${visit}`,
       ...(node.message ? { message: node.message } : {}),
+      // Checked again where the message is recorded (two flows may pass the lookup together).
+      // Only the activity's input changes, not the command sequence: replay-safe.
+      ...(cap ? { cap: { max: cap.max, perSeconds: cap.perSeconds } } : {}),
       context: ctx,
     },
   );

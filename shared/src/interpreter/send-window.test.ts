@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Contact } from '../data/contact';
 import { flowSettingsSchema } from '../graph/settings';
-import { sendWindowDelay } from './send-window';
+import type { MessageTraits } from '../nodes/types';
+import { messageWindow, sendWindowDelay } from './send-window';
 
 const settings = (sendWindow: Record<string, unknown>, timezone = 'UTC') => flowSettingsSchema.parse({ sendWindow, timezone });
 const contactIn = (timezone?: string): Contact => ({ id: 'c1', tags: [], ...(timezone ? { timezone } : {}) });
 const daytime = { from: '09:00', to: '20:00', timezone: 'contact' };
-const delay = (window: Record<string, unknown>, contact: Contact, now: string, flowZone?: string) => sendWindowDelay(settings(window, flowZone), contact, new Date(now))?.toISOString();
+const delay = (window: Record<string, unknown>, contact: Contact, now: string, flowZone?: string) => {
+  const flow = settings(window, flowZone);
+  return sendWindowDelay(flow.sendWindow, flow, contact, new Date(now))?.toISOString();
+};
 
 describe('send windows in the contact’s time zone', () => {
   it('holds a message due at night until 09:00 where the contact lives', () => {
@@ -43,5 +47,23 @@ describe('send windows in the contact’s time zone', () => {
     const early = { from: '02:30', to: '05:00', timezone: 'contact' };
     expect(delay(early, contactIn('America/New_York'), '2026-03-08T05:00:00Z')).toBe('2026-03-08T07:30:00.000Z');
     expect(delay(early, contactIn('Europe/Prague'), '2026-03-29T00:00:00Z')).toBe('2026-03-29T01:30:00.000Z');
+  });
+});
+
+describe('which window a message waits for', () => {
+  const flow = settings(daytime);
+  const own = { days: ['sat', 'sun'] as const, from: '10:00', to: '12:00', timezone: 'Europe/Prague' };
+  const sms = (marketing: boolean, sendWindow?: MessageTraits['sendWindow']): MessageTraits => ({ channel: 'sms', marketing, ...(sendWindow ? { sendWindow } : {}) });
+
+  it('without a choice of its own: the flow’s for marketing messages, none for transactional ones', () => {
+    expect(messageWindow(flow, sms(true))).toBe(flow.sendWindow);
+    expect(messageWindow(flow, sms(false))).toBeUndefined();
+    expect(messageWindow(settings({ from: '09:00', to: '10:00' }), sms(true))?.to).toBe('10:00');
+  });
+
+  it('"any time" ignores the flow’s; a window of its own wins, transactional or not', () => {
+    expect(messageWindow(flow, sms(true, 'anyTime'))).toBeUndefined();
+    expect(messageWindow(flow, sms(true, { ...own, days: [...own.days] }))).toEqual({ ...own, days: ['sat', 'sun'] });
+    expect(messageWindow(flowSettingsSchema.parse({}), sms(false, { ...own, days: [...own.days] }))).toEqual({ ...own, days: ['sat', 'sun'] });
   });
 });

@@ -23,6 +23,8 @@ describe('startRun', () => {
         visit: 1,
         type: 'action.sendSms',
         config: { body: 'Order {{ order.number }}', transactional: false },
+        configVersion: 1,
+        at: T0,
         idempotencyKey: 'run-1:sms1:1',
         message: { channel: 'sms', marketing: true },
         context: ctx,

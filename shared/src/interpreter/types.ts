@@ -41,8 +41,21 @@ export type Command =
       visit: number;
       type: string;
       config: Record<string, unknown>;
+      /**
+       * The node type's version `config` is at; a plugin's executor migrates it from there, so a run
+       * started under version 1 still works after the plugin moved on. Absent in commands from before
+       * plugins: version 1.
+       */
+      configVersion?: number;
+      /** The run's (flow) time when the effect was asked for: compressed in live test runs. */
+      at?: string;
       idempotencyKey: string;
       message?: MessageTraits;
+      /**
+       * A marketing message's frequency cap (the flow's): the worker counts the contact's sends
+       * again under a per-contact lock as it records the message, and skips it when full.
+       */
+      cap?: { max: number; perSeconds: number };
       context: RunContext;
     }
   /** Ask for fresh facts (has purchased, opened an email, recent message count). */

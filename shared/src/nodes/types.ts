@@ -1,6 +1,8 @@
 import type { z } from 'zod';
+import type { Contact } from '../data/contact';
 import type { FlowEvent } from '../data/event';
-import type { FlowSettings } from '../graph/settings';
+import type { Order } from '../data/order';
+import type { FlowSettings, SendWindow } from '../graph/settings';
 import type { RuleSet } from '../rules/schema';
 import type { RunContext, ScheduleFacts } from './context';
 
@@ -60,10 +62,22 @@ export type FactQuery =
   /** `excludeOrderId`: the run's own order, so "bought it again" does not count the order that started the run. */
   | { type: 'hasPurchased'; skus: string[]; categories: string[]; withinDays?: number; excludeOrderId?: string }
   | { type: 'engagement'; nodeId: string; action: 'opened' | 'clicked'; withinSeconds?: number }
-  | { type: 'custom'; nodeType: string; config: unknown };
+  /** A plugin condition: the worker migrates `config` from `configVersion`, then runs the plugin's evaluate(). */
+  | { type: 'custom'; nodeType: string; configVersion: number; config: Record<string, unknown>; context: CustomQueryContext };
+
+/** What a plugin condition may look at: the run's contact, order and events, as the run sees them. */
+export interface CustomQueryContext {
+  contact: Contact;
+  order?: Order;
+  event?: FlowEvent;
+  trigger?: FlowEvent;
+  test?: boolean;
+}
 
 export interface FactAnswer {
   matched: boolean;
+  /** A plugin condition's chosen output; without it, "yes" when matched, else "no". */
+  output?: string;
   detail?: string;
 }
 
@@ -71,6 +85,11 @@ export interface MessageTraits {
   channel: 'email' | 'sms';
   /** Marketing messages obey consent, send windows and frequency caps; transactional ones do not. */
   marketing: boolean;
+  /**
+   * The node's own choice, which wins over the flow's send window: "anyTime" ignores it, a window
+   * holds even a transactional message. Absent: the flow's window, for marketing messages only.
+   */
+  sendWindow?: 'anyTime' | SendWindow;
 }
 
 /**

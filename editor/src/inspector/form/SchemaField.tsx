@@ -99,7 +99,8 @@ export function SchemaField({ schema, value, onChange, path, name, required = fa
     case 'ruleSet':
       return <RuleSetEditor schema={schema} label={label} help={help} path={path} value={value} onChange={onChange} required={required || name === undefined} />;
     case 'variants':
-      return <VariantsEditor label={label} help={help} path={path} widget={widget} value={value} onChange={onChange} />;
+      // An optional choice left out shows its default variant (a message node's send window: "follow the flow").
+      return <VariantsEditor label={label} help={help} path={path} widget={widget} value={shown} onChange={onChange} />;
     default: {
       const unknown: never = widget;
       throw new Error(`no control for ${JSON.stringify(unknown)}`);

@@ -12,8 +12,8 @@ describe('widgetFor on the built-in node types', () => {
     expect(kinds('condition.engagement')).toEqual({ nodeId: 'text', action: 'enum', withinSeconds: 'number' });
     expect(kinds('split.random')).toEqual({ branches: 'rows' });
     expect(kinds('wait.untilEvent')).toEqual({ event: 'text', sameOrder: 'boolean', filter: 'ruleSet', timeout: 'duration' });
-    expect(kinds('action.sendEmail')).toEqual({ subject: 'liquid', preheader: 'liquid', mjml: 'mjml', from: 'text', transactional: 'boolean' });
-    expect(kinds('action.sendSms')).toEqual({ body: 'liquid', transactional: 'boolean' });
+    expect(kinds('action.sendEmail')).toEqual({ subject: 'liquid', preheader: 'liquid', mjml: 'mjml', from: 'text', transactional: 'boolean', sendWindow: 'variants' });
+    expect(kinds('action.sendSms')).toEqual({ body: 'liquid', transactional: 'boolean', sendWindow: 'variants' });
     expect(kinds('action.webhook')).toEqual({ method: 'enum', url: 'liquid', headers: 'map', body: 'liquid', timeoutSeconds: 'number' });
     expect(kinds('action.tag')).toEqual({ add: 'tags', remove: 'tags' });
     expect(kinds('action.updateContact')).toEqual({ set: 'map' });
@@ -33,6 +33,20 @@ describe('widgetFor on the built-in node types', () => {
         { value: 'dateField', label: 'A date on the contact or order' },
       ],
     });
+  });
+
+  it('offers a message node’s send window as a choice that reads as a sentence, following the flow when left out', () => {
+    const schema = schemaOf('action.sendSms').properties?.sendWindow ?? {};
+    const widget = widgetFor(schema);
+    expect(widget.kind === 'variants' && widget.variants.map(({ value, label }) => [value, label])).toEqual([
+      ['flow', 'within the flow’s send window'],
+      ['anyTime', 'at any time'],
+      ['own', 'only within these hours'],
+    ]);
+    expect(schema.default).toEqual({ mode: 'flow' });
+    const own = widget.kind === 'variants' ? widget.variants[2]?.schema.properties : undefined;
+    const fields = Object.entries(own ?? {}).filter(([key]) => key !== 'mode');
+    expect(Object.fromEntries(fields.map(([key, s]) => [key, widgetFor(s).kind]))).toEqual({ days: 'enumSet', from: 'time', to: 'time', timezone: 'text' });
   });
 
   it('labels enum options with enumLabels, and weekday lists become checkboxes', () => {

@@ -34,4 +34,16 @@ describe('action.sendEmail', () => {
     expect(message?.(actionSendEmail.configSchema.parse(base))).toEqual({ channel: 'email', marketing: true });
     expect(message?.(actionSendEmail.configSchema.parse({ ...base, transactional: true }))).toEqual({ channel: 'email', marketing: false });
   });
+
+  it('takes a send window of its own, which shows in the summary', () => {
+    if (actionSendEmail.behavior.kind !== 'effect') throw new Error('action.sendEmail must be an effect');
+    const config = actionSendEmail.configSchema.parse({ ...base, sendWindow: { mode: 'own', days: ['sat', 'sun'], from: '10:00', to: '12:00' } });
+    expect(actionSendEmail.behavior.message?.(config)).toEqual({
+      channel: 'email',
+      marketing: true,
+      sendWindow: { days: ['sat', 'sun'], from: '10:00', to: '12:00', timezone: 'contact' },
+    });
+    expect(actionSendEmail.summary(config)).toBe('Email: “Hi {{ contact.firstName }}” · weekends 10:00–12:00');
+    expect(actionSendEmail.summary(actionSendEmail.configSchema.parse({ ...base, sendWindow: { mode: 'anyTime' } }))).toBe('Email: “Hi {{ contact.firstName }}” · any time');
+  });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { lazy } from '../lazy';
 import { defineNode, NEXT } from '../types';
+import { describeMessageWindow, messageWindowSchema, windowTraits } from './message-window';
 
 const addressSchema = lazy(() => z.email());
 const namedAddress = /^[^<>]+<([^<>]+)>$/;
@@ -35,7 +36,8 @@ export const actionSendEmail = defineNode({
     transactional: z
       .boolean()
       .default(false)
-      .meta({ title: 'Transactional', description: 'Service messages skip marketing consent, send windows and caps' }),
+      .meta({ title: 'Transactional', description: 'Service messages skip marketing consent, the flow’s send window and caps' }),
+    sendWindow: messageWindowSchema(),
   }),
   defaults: {
     subject: 'Hi {{ contact.firstName }}',
@@ -43,7 +45,7 @@ export const actionSendEmail = defineNode({
     transactional: false,
   },
   outputs: () => [NEXT],
-  summary: (c) => `Email: “${quote(c.subject)}”`,
+  summary: (c) => `Email: “${quote(c.subject)}”${describeMessageWindow(c.sendWindow)}`,
   templates: (c) => [
     { field: 'subject', source: c.subject, kind: 'liquid' },
     ...(c.preheader === undefined ? [] : [{ field: 'preheader', source: c.preheader, kind: 'liquid' as const }]),
@@ -51,6 +53,6 @@ export const actionSendEmail = defineNode({
   ],
   behavior: {
     kind: 'effect',
-    message: (c) => ({ channel: 'email', marketing: !c.transactional }),
+    message: (c) => ({ channel: 'email', marketing: !c.transactional, ...windowTraits(c.sendWindow) }),
   },
 });

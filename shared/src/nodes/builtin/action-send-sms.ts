@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineNode, NEXT } from '../types';
+import { describeMessageWindow, messageWindowSchema, windowTraits } from './message-window';
 
 export const actionSendSms = defineNode({
   type: 'action.sendSms',
@@ -14,14 +15,15 @@ export const actionSendSms = defineNode({
     transactional: z
       .boolean()
       .default(false)
-      .meta({ title: 'Transactional', description: 'Service messages skip marketing consent, send windows and caps' }),
+      .meta({ title: 'Transactional', description: 'Service messages skip marketing consent, the flow’s send window and caps' }),
+    sendWindow: messageWindowSchema(),
   }),
   defaults: { body: 'Hi {{ contact.firstName }}, your order {{ order.number }} is waiting for payment.', transactional: false },
   outputs: () => [NEXT],
-  summary: (c) => `SMS: “${c.body.length > 48 ? `${c.body.slice(0, 47)}…` : c.body}”`,
+  summary: (c) => `SMS: “${c.body.length > 48 ? `${c.body.slice(0, 47)}…` : c.body}”${describeMessageWindow(c.sendWindow)}`,
   templates: (c) => [{ field: 'body', source: c.body, kind: 'liquid' }],
   behavior: {
     kind: 'effect',
-    message: (c) => ({ channel: 'sms', marketing: !c.transactional }),
+    message: (c) => ({ channel: 'sms', marketing: !c.transactional, ...windowTraits(c.sendWindow) }),
   },
 });
