@@ -96,7 +96,8 @@ export async function carryOut(activities: EffectActivities, run: RunRef, comman
       const result = await activities.effects.executeEffect({ run, command });
       return { kind: 'input', input: { kind: 'effectResult', commandId: command.id, result } };
     }
-    const answer = await activities.lookups.lookupFacts({ run, query: command.query, now: now.toISOString() });
+    // Only the activity's input grows: the commands a run records stay the same, so this is replay-safe.
+    const answer = await activities.lookups.lookupFacts({ run, query: command.query, now: now.toISOString(), nodeId: command.nodeId, visit: command.visit });
     return { kind: 'input', input: { kind: 'lookupResult', commandId: command.id, answer } };
   } catch (error) {
     // Cancellation and workflow bugs go up; only the activity's own failure ends the run.

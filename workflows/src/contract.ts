@@ -6,6 +6,7 @@
 import type { Contact, FlowEvent, FlowGraph, Order } from '@nudgeflow/shared';
 import type { CapAnswer, CapQuery, Command, EffectResult, EndReason, RunState, Step } from '@nudgeflow/shared/interpreter';
 import type { FactAnswer, FactQuery } from '@nudgeflow/shared/nodes';
+import type { PortableNodeType } from '@nudgeflow/shared/plugins';
 
 export const TASK_QUEUE = 'nudgeflow';
 export const FLOW_RUN_WORKFLOW = 'flowRun';
@@ -46,7 +47,14 @@ export type EffectCommand = Extract<Command, { kind: 'effect' }>;
 export interface FlowRunInput {
   run: RunRef;
   /** The pinned, immutable published version: publishing again never changes a run in flight. */
-  flow: { id: string; name: string; version: number; graph: FlowGraph };
+  flow: {
+    id: string;
+    name: string;
+    version: number;
+    graph: FlowGraph;
+    /** The custom node types the graph uses, as they were at publish (absent: none, built-ins only). */
+    nodeTypes?: PortableNodeType[];
+  };
   contact: Contact;
   trigger?: FlowEvent;
   order?: Order;
@@ -98,8 +106,11 @@ export interface RecordProgressInput {
 export interface FlowActivities {
   /** Carries out one effect; idempotent per `command.idempotencyKey` (a retry after a crash never sends twice). */
   executeEffect(input: { run: RunRef; command: EffectCommand }): Promise<EffectResult>;
-  /** Reads fresh facts for a condition or the frequency cap. */
-  lookupFacts(input: { run: RunRef; query: FactQuery | CapQuery; now: string }): Promise<FactAnswer | CapAnswer>;
+  /**
+   * Reads fresh facts for a condition or the frequency cap. `nodeId` and `visit` (absent in
+   * histories from before custom node types) name the node asking: a plugin condition gets them.
+   */
+  lookupFacts(input: { run: RunRef; query: FactQuery | CapQuery; now: string; nodeId?: string; visit?: number }): Promise<FactAnswer | CapAnswer>;
   /** Persists steps and where the run is: the answer to "why did this contact get this message". */
   recordProgress(input: RecordProgressInput): Promise<void>;
 }

@@ -1,10 +1,10 @@
 import type { FlowEvent } from '@nudgeflow/shared';
 import type { Advance, FlowRef, Input, RunState } from '@nudgeflow/shared/interpreter';
-import { builtinRegistry } from '@nudgeflow/shared/nodes';
 import { condition, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { carryOut, effectActivitiesOfRun, recordProgress, type ActivityCommand, type Outcome } from './activities';
 import type { FlowRunInput, FlowRunProgress, FlowRunResult } from './contract';
 import { EventQueue } from './event-queue';
+import { flowRefOf } from './flow-ref';
 import { failRun, safeAdvance, safeStart } from './interpret';
 import { currentNode, ProgressLog } from './progress';
 import { ScheduledEvents } from './scheduled-events';
@@ -52,7 +52,7 @@ export class RunLoop {
 
   constructor(private readonly input: FlowRunInput) {
     const { resume, run, flow } = input;
-    this.ref = { graph: flow.graph, registry: builtinRegistry, flow: { id: flow.id, name: flow.name, version: flow.version } };
+    this.ref = flowRefOf(flow);
     const realNow = workflowNowMs();
     const flowStartMs = input.flowStartAt !== undefined ? Date.parse(input.flowStartAt) : realNow;
     const origin = resume ? { flowStartMs: resume.flowStartMs, realStartMs: resume.realStartMs } : { flowStartMs, realStartMs: realNow };

@@ -2,6 +2,7 @@ export * from './types';
 export * from './context';
 export * from './registry';
 export * from './migrate';
+export * from './type-info';
 export { builtinNodes } from './builtin/index';
 import { builtinNodes } from './builtin/index';
 import { NodeRegistry } from './registry';

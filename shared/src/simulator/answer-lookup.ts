@@ -28,8 +28,17 @@ function engagement(query: Extract<FactQuery, { type: 'engagement' }>, world: Si
   return hit ? { matched: true, detail: `${type} at ${formatOffset(hit.atSeconds)}` } : { matched: false };
 }
 
-/** Answers a lookup from the scenario and from what the simulation itself has done so far. */
-export function answerLookup(query: FactQuery | CapQuery, world: SimWorld, now: number): FactAnswer | CapAnswer {
+/** A plugin's code never runs in a simulation: the scenario's `checks` answer for it, or "no". */
+function custom(query: Extract<FactQuery, { type: 'custom' }>, world: SimWorld, nodeId: string): FactAnswer {
+  const scripted = world.scriptedCheck(nodeId);
+  if (scripted === undefined)
+    return { matched: false, detail: `${query.nodeType} is not run in a simulation, so the answer is "no"; script it in the scenario's checks ("${nodeId}": true)` };
+  if (typeof scripted === 'boolean') return { matched: scripted, detail: 'as scripted in the scenario' };
+  return { matched: scripted !== 'no', output: scripted, detail: 'as scripted in the scenario' };
+}
+
+/** Answers a lookup of `nodeId` from the scenario and from what the simulation itself has done so far. */
+export function answerLookup(query: FactQuery | CapQuery, world: SimWorld, now: number, nodeId: string): FactAnswer | CapAnswer {
   switch (query.type) {
     case 'hasPurchased':
       return hasPurchased(query, world, now);
@@ -40,7 +49,7 @@ export function answerLookup(query: FactQuery | CapQuery, world: SimWorld, now: 
         sentAt: world.sent.filter((s) => s.marketing && s.atSeconds > now - query.sinceSeconds && s.atSeconds <= now).map((s) => world.iso(s.atSeconds)),
       };
     case 'custom':
-      return { matched: false, detail: `custom check ${query.nodeType} is not simulated` };
+      return custom(query, world, nodeId);
     default: {
       const unknown: never = query;
       return { matched: false, detail: `unknown check ${(unknown as { type: string }).type}` };

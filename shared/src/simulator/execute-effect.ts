@@ -112,7 +112,13 @@ function notify(command: EffectCommand): Executed {
   return { result: { status: 'sent' }, action: { channel: 'internal', to, subject, body, status: 'sent' } };
 }
 
-function run(command: EffectCommand, world: SimWorld, now: number): Executed {
+/** A plugin's effect: its code never runs in a simulation, so the step only says what would. */
+function plugin(title: string): Executed {
+  const reason = `would run ${title}`;
+  return { result: { status: 'done', reason }, action: { status: 'done', reason } };
+}
+
+function run(command: EffectCommand, world: SimWorld, now: number, title: string): Executed {
   switch (command.type) {
     case 'action.sendEmail':
       return sendEmail(command, world, now);
@@ -129,8 +135,7 @@ function run(command: EffectCommand, world: SimWorld, now: number): Executed {
     case 'action.notify':
       return notify(command);
     default:
-      // A plugin's effect: the simulation cannot know what it does, only that it ran.
-      return { result: { status: 'done', reason: 'simulated' }, action: { status: 'done', reason: 'simulated' } };
+      return plugin(title);
   }
 }
 
@@ -141,10 +146,10 @@ const channels: Record<string, SimAction['channel']> = {
   'action.notify': 'internal',
 };
 
-/** Carries out an effect in the simulated world: nothing leaves the machine. */
-export function executeEffect(command: EffectCommand, world: SimWorld, now: number): Executed {
+/** Carries out an effect in the simulated world: nothing leaves the machine. `title`: the node type's. */
+export function executeEffect(command: EffectCommand, world: SimWorld, now: number, title: string = command.type): Executed {
   try {
-    return run(command, world, now);
+    return run(command, world, now, title);
   } catch (error) {
     if (!(error instanceof RenderFailure)) throw error;
     const reason = error.message;

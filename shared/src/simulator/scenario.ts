@@ -35,6 +35,11 @@ export const scenarioSchema = z
     codePools: z.record(z.string(), z.array(z.string())).default({}),
     /** The HTTP status each webhook node gets, by node id (default 200). */
     webhookStatus: z.record(z.string(), z.number().int().min(100).max(599)).default({}),
+    /**
+     * What each custom (plugin) condition answers, by node id: true or false for yes or no, or the
+     * id of the output to take. A simulation never runs plugin code; an unscripted check says no.
+     */
+    checks: z.record(z.string(), z.union([z.boolean(), z.string().min(1)])).default({}),
   })
   .meta({ title: 'Simulation scenario' });
 

@@ -138,6 +138,11 @@ export class SimWorld {
     return this.scenario.webhookStatus[nodeId] ?? 200;
   }
 
+  /** The scenario's answer for a plugin condition node, if it scripts one. */
+  scriptedCheck(nodeId: string): boolean | string | undefined {
+    return this.scenario.checks[nodeId];
+  }
+
   iso(atSeconds: number): string {
     return this.clock.date(atSeconds).toISOString();
   }

@@ -53,13 +53,13 @@ function respond(sim: Sim, commands: Command[], now: number): Input | undefined 
   for (const command of commands) {
     switch (command.kind) {
       case 'effect': {
-        const { result, action } = executeEffect(command, sim.world, now);
+        const { result, action } = executeEffect(command, sim.world, now, sim.ref.registry.get(command.type)?.title);
         sim.actions.push({ atSeconds: now, nodeId: command.nodeId, type: command.type, ...action });
         input = { kind: 'effectResult', commandId: command.id, result };
         break;
       }
       case 'lookup':
-        input = { kind: 'lookupResult', commandId: command.id, answer: answerLookup(command.query, sim.world, now) };
+        input = { kind: 'lookupResult', commandId: command.id, answer: answerLookup(command.query, sim.world, now, command.nodeId) };
         break;
       case 'sleep':
       case 'waitForEvent':
