@@ -36,6 +36,10 @@ const envSchema = z.object({
    * comma-separated. Unset: such requests are refused, so a flow cannot probe the internal network.
    */
   NUDGEFLOW_WEBHOOK_ALLOW_PRIVATE: z.string().optional(),
+  /** Custom node types: every *.ts, *.js and *.mjs file at the top of this folder (relative to the working directory); a missing folder means none. */
+  NUDGEFLOW_PLUGINS_DIR: z.string().min(1).default('plugins'),
+  /** Custom node types from npm packages, comma-separated names resolved from the working directory. */
+  NUDGEFLOW_PLUGINS: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

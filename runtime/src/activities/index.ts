@@ -4,6 +4,8 @@ import { outboxChannels } from '../channels/outbox';
 import type { MessagingSettings } from '../channels/settings';
 import type { Channels } from '../channels/types';
 import type { Sql } from '../db/client';
+import type { LoadedPlugins } from '../plugins/loaded-plugins';
+import { pluginExecutors } from '../plugins/plugin-executors';
 import { defaultActivityLog, type ActivityLog } from './activity-context';
 import { createExecuteEffect } from './execute-effect';
 import type { ExecutorRegistry } from './executor-registry';
@@ -19,10 +21,15 @@ export interface FlowActivityDeps {
   messaging: MessagingSettings;
   now?: () => Date;
   log?: ActivityLog;
-  /** The built-in executors unless given (custom node types: `executorRegistry.extend(...)`). */
+  /** The built-in executors (and those of `plugins`' actions) unless given. */
   executors?: ExecutorRegistry;
-  /** Node definitions whose config schemas check each effect's config; the built-ins unless given. */
+  /**
+   * Node definitions whose config schemas check each effect's config; the built-ins unless given.
+   * Not the plugins' types: a plugin's config may be at an older version, which its executor migrates.
+   */
   nodes?: NodeRegistry;
+  /** Custom node types this worker loaded: their actions' executors and their conditions' checks. */
+  plugins?: LoadedPlugins;
 }
 
 /** The worker's activities on Postgres and the given channels: the implementation of FlowActivities. */
@@ -33,12 +40,12 @@ export function createFlowActivities(deps: FlowActivityDeps): FlowActivities {
       channels: deps.channels,
       testChannels: outboxChannels(),
       messaging: deps.messaging,
-      executors: deps.executors ?? executorRegistry,
+      executors: deps.executors ?? (deps.plugins ? executorRegistry.extend(pluginExecutors(deps.plugins)) : executorRegistry),
       nodes: deps.nodes ?? builtinRegistry,
       now: deps.now ?? (() => new Date()),
       log: deps.log ?? defaultActivityLog,
     }),
-    lookupFacts: createLookupFacts({ sql: deps.sql }),
+    lookupFacts: createLookupFacts({ sql: deps.sql, ...(deps.plugins ? { plugins: deps.plugins } : {}) }),
     recordProgress: createRecordProgress({ sql: deps.sql }),
   };
 }

@@ -59,13 +59,13 @@ describe('lookupFacts', () => {
     expect(answer).toEqual({ sentAt: ['2026-03-01T10:00:00.000Z'] });
   });
 
-  it('custom checks are refused without retries until custom node types arrive', async () => {
-    const query = { type: 'custom', nodeType: 'acme.isMember', config: {} } as const;
-    expect(await failureOf(activities.lookupFacts({ run, query, now: '2026-03-02T10:00:00Z' }))).toEqual({
+  it('custom checks of a plugin this worker has not loaded are refused without retries', async () => {
+    const query = { type: 'custom', nodeType: 'acme.isMember', configVersion: 1, config: {}, context: { contact: { id: 'ann', tags: [], attributes: {} } } } as FactQuery;
+    expect(await failureOf(activities.lookupFacts({ run, query, now: '2026-03-02T10:00:00Z', nodeId: 'member', visit: 1 }))).toEqual({
       name: 'ApplicationFailure',
       type: INVALID_INPUT_ERROR,
       nonRetryable: true,
-      message: 'the check "acme.isMember" is a custom node type, and this worker cannot look up custom checks yet',
+      message: 'node "member" checks "acme.isMember", a custom condition this worker has not loaded: add its plugin to the worker (NUDGEFLOW_PLUGINS_DIR or NUDGEFLOW_PLUGINS) and restart it',
     });
   });
 });

@@ -3,14 +3,17 @@ import type { Sql } from '../db/client';
 import { findEngagement } from '../db/events';
 import { recentMarketingSends } from '../db/messages';
 import { hasPurchased } from '../db/orders';
+import { noPlugins, type LoadedPlugins } from '../plugins/loaded-plugins';
+import { runCustomCheck } from '../plugins/custom-check';
 import { invalidInput } from './errors';
 
 /**
  * Fresh facts from Postgres for conditions and the frequency cap. `now` is the run's (flow)
  * time, so "within 30 days" means the same here as in the simulator.
  */
-export function createLookupFacts(deps: { sql: Sql }): FlowActivities['lookupFacts'] {
-  return async ({ run, query, now }) => {
+export function createLookupFacts(deps: { sql: Sql; plugins?: LoadedPlugins }): FlowActivities['lookupFacts'] {
+  const plugins = deps.plugins ?? noPlugins;
+  return async ({ run, query, now, nodeId, visit }) => {
     const at = new Date(now);
     switch (query.type) {
       case 'hasPurchased':
@@ -34,7 +37,7 @@ export function createLookupFacts(deps: { sql: Sql }): FlowActivities['lookupFac
       case 'recentMessages':
         return { sentAt: await recentMarketingSends(deps.sql, run.contactId, new Date(at.getTime() - query.sinceSeconds * 1000), at) };
       case 'custom':
-        throw invalidInput(`the check "${query.nodeType}" is a custom node type, and this worker cannot look up custom checks yet`);
+        return runCustomCheck(plugins, { run, query, now: at, ...(nodeId !== undefined ? { nodeId } : {}), ...(visit !== undefined ? { visit } : {}) });
       default: {
         const unknown: never = query;
         throw invalidInput(`unknown lookup ${JSON.stringify(unknown)}`);

@@ -3,14 +3,18 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { NodeRegistry } from '@nudgeflow/shared';
 import type { MiddlewareHandler } from 'hono';
 import type { Credentials } from '../config';
+import { noPlugins, type LoadedPlugins } from '../plugins/loaded-plugins';
 import { requireAdmin, requireApiKey } from './auth';
 import { errorBody, handleError } from './errors';
 import { healthRoutes, type HealthChecks } from './health/health';
 import { nodeTypeRoutes } from './node-types/node-types';
+import { pluginRoutes } from './plugins/plugins';
 
 export interface ApiDeps {
   credentials: Credentials;
   registry: NodeRegistry;
+  /** Custom node types this process loaded (their registry is `registry`); unset: none. */
+  plugins?: LoadedPlugins;
   health: HealthChecks;
 }
 
@@ -50,7 +54,8 @@ export function createApp(deps: ApiDeps, groups: RouteGroup[] = []): OpenAPIHono
 
   const all: RouteGroup[] = [
     { path: '/api/health', routes: healthRoutes(deps.health), auth: 'none' },
-    { path: '/api/node-types', routes: nodeTypeRoutes(deps.registry), auth: 'admin' },
+    { path: '/api/node-types', routes: nodeTypeRoutes(deps.registry, deps.plugins ?? noPlugins), auth: 'admin' },
+    { path: '/api/plugins', routes: pluginRoutes(deps.plugins ?? noPlugins), auth: 'admin' },
     ...groups,
   ];
   for (const group of all) {

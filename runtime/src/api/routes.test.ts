@@ -33,6 +33,8 @@ describe('the whole API', () => {
       [
         'GET /api/health',
         'GET /api/node-types',
+        'POST /api/node-types/describe',
+        'GET /api/plugins',
         'POST /api/flows',
         'GET /api/flows',
         'GET /api/flows/{id}',

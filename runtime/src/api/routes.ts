@@ -1,6 +1,7 @@
 import type { NodeRegistry } from '@nudgeflow/shared';
 import type { MessagingSettings } from '../channels/settings';
 import type { RunRecord, Sql } from '../db';
+import type { LoadedPlugins } from '../plugins/loaded-plugins';
 import type { LiveTestRunControl } from '../test-runs/live-control';
 import type { RouteGroup } from './app';
 import { codePoolRoutes } from './code-pools';
@@ -19,7 +20,10 @@ import { twilioRoutes } from './twilio';
 /** What the data routes need besides the app's own deps (credentials, health). */
 export interface ApiRouteDeps {
   sql: Sql;
+  /** The built-in types and those of `plugins`. */
   registry: NodeRegistry;
+  /** Custom node types: publish pins them into the version, live test runs carry them; unset: none. */
+  plugins?: LoadedPlugins;
   /** Link base and secret (tracking and unsubscribe links are checked against it). */
   messaging: MessagingSettings;
   /** Twilio's auth token, which signs its callbacks; unset: /api/twilio refuses them. */

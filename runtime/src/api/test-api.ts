@@ -5,6 +5,8 @@ import { builtinRegistry } from '@nudgeflow/shared';
 import { beforeEach } from 'vitest';
 import type { RunRecord } from '../db';
 import { useTestDatabase, type TestDatabase } from '../db/test-database';
+import type { LoadedPlugins } from '../plugins/loaded-plugins';
+import type { LiveTestRunControl } from '../test-runs/live-control';
 import { createApp } from './app';
 import { createApiRoutes } from './routes';
 
@@ -40,8 +42,10 @@ const headersFor = (as: Caller): Record<string, string> =>
 /**
  * For a vitest file: a real database (useTestDatabase) and the whole API on it, with recording
  * stand-ins for the Temporal-side dependencies. Tables and recordings are reset before each test.
+ * `plugins`: custom node types the API knows; `testRuns`: a stand-in that lets live test runs start.
  */
-export function useTestApi(): TestApi {
+export function useTestApi(options: { plugins?: LoadedPlugins; testRuns?: LiveTestRunControl } = {}): TestApi {
+  const registry = options.plugins?.registry ?? builtinRegistry;
   const db = useTestDatabase();
   let app: OpenAPIHono | undefined;
   const api: TestApi = {
@@ -51,10 +55,12 @@ export function useTestApi(): TestApi {
     cancelRuns: 'ok',
     get app() {
       app ??= createApp(
-        { credentials: testCredentials, registry: builtinRegistry, health: { postgres: up, temporal: up, worker: up } },
+        { credentials: testCredentials, registry, ...(options.plugins ? { plugins: options.plugins } : {}), health: { postgres: up, temporal: up, worker: up } },
         createApiRoutes({
           sql: db.sql,
-          registry: builtinRegistry,
+          registry,
+          ...(options.plugins ? { plugins: options.plugins } : {}),
+          ...(options.testRuns ? { testRuns: options.testRuns } : {}),
           messaging: testMessaging,
           twilio: { authToken: TEST_AUTH_TOKEN },
           onAccepted: () => {

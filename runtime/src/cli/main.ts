@@ -1,5 +1,6 @@
 import { CliError, EXIT_USAGE, type CliIO } from './io';
 import { nodeTypesCommand, nodeTypesUsage } from './commands/node-types';
+import { pluginsCommand, pluginsUsage } from './commands/plugins';
 import { setupCommand, setupUsage } from './commands/setup';
 import { devCommand, devUsage, migrateCommand, migrateUsage, serveCommand, serveUsage, workerCommand, workerUsage } from './commands/stack';
 import { simulateCommand, simulateUsage } from './commands/simulate';
@@ -19,6 +20,7 @@ const commands: Record<string, { run: (args: string[], io: CliIO) => Promise<num
   migrate: { run: migrateCommand, usage: migrateUsage, help: 'apply database migrations (DATABASE_URL)' },
   setup: { run: setupCommand, usage: setupUsage, help: 'build the Temporal CLI the dev stack and tests use (first time only)' },
   'node-types': { run: nodeTypesCommand, usage: nodeTypesUsage, help: 'list the node types (--json: with config schemas)' },
+  plugins: { run: pluginsCommand, usage: pluginsUsage, help: 'which custom node types load from NUDGEFLOW_PLUGINS_DIR and NUDGEFLOW_PLUGINS, and why others do not; `new TYPE` writes a starter plugin' },
 };
 
 /** The command names, for docs and the compose config test. */

@@ -46,7 +46,7 @@ describe('flows', () => {
   it('publishing makes immutable numbered versions; later drafts do not touch them', async () => {
     const { id } = await createFlow(db.sql, { id: 'f1', graph: graph('F', [node('a')]) });
     const v1 = await publishFlow(db.sql, id);
-    expect(v1).toEqual({ flowId: 'f1', version: 1, graph: graph('F', [node('a')]), publishedAt: expect.any(String) });
+    expect(v1).toEqual({ flowId: 'f1', version: 1, graph: graph('F', [node('a')]), nodeTypes: [], publishedAt: expect.any(String) });
     await saveDraft(db.sql, id, graph('F2', [node('a'), node('b')]));
     const v2 = await publishFlow(db.sql, id);
     expect(v2?.version).toBe(2);

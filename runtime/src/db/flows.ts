@@ -1,4 +1,5 @@
 import type { FlowGraph } from '@nudgeflow/shared';
+import type { PortableNodeType } from '@nudgeflow/shared/plugins';
 import { inTransaction, iso, jsonb, type Db } from './client';
 import { newId } from './ids';
 
@@ -24,6 +25,8 @@ export interface FlowVersion {
   version: number;
   /** Exactly as published; never changes. */
   graph: FlowGraph;
+  /** The custom node types the graph uses, as they were at publish: what its runs know of them. */
+  nodeTypes: PortableNodeType[];
   publishedAt: string;
 }
 
@@ -44,6 +47,7 @@ interface VersionRow {
   flow_id: string;
   version: number;
   graph: FlowGraph;
+  node_types: PortableNodeType[];
   published_at: Date;
 }
 
@@ -62,6 +66,7 @@ const toVersion = (row: VersionRow): FlowVersion => ({
   flowId: row.flow_id,
   version: row.version,
   graph: row.graph,
+  nodeTypes: row.node_types,
   publishedAt: iso(row.published_at),
 });
 
@@ -99,19 +104,26 @@ export async function saveDraft(db: Db, id: string, graph: FlowGraph): Promise<F
   return row ? toRecord(row) : undefined;
 }
 
+/** What a publish stores instead of the draft as it is: the draft with plugin configs brought up to date, and the plugin types it uses. */
+export interface PublishPins {
+  /** Maps the locked draft to the graph to store (custom node configs migrated to their type's current version). */
+  pin(draft: FlowGraph): { graph: FlowGraph; nodeTypes: PortableNodeType[] };
+}
+
 /**
  * Publishes the current draft as the next immutable version and makes the flow active (a paused
  * flow stays paused). The caller validates the draft first. Undefined when there is no such flow.
  */
-export async function publishFlow(db: Db, id: string): Promise<FlowVersion | undefined> {
+export async function publishFlow(db: Db, id: string, pins?: PublishPins): Promise<FlowVersion | undefined> {
   return inTransaction(db, async (tx) => {
     // The row lock orders concurrent publishes: each gets its own version number.
     const [flow] = await tx<{ draft: FlowGraph; status: FlowStatus }[]>`
       select draft, status from flows where id = ${id} and deleted_at is null for update`;
     if (!flow) return undefined;
+    const { graph, nodeTypes } = pins ? pins.pin(flow.draft) : { graph: flow.draft, nodeTypes: [] };
     const [row] = await tx<VersionRow[]>`
-      insert into flow_versions (flow_id, version, graph)
-      values (${id}, (select coalesce(max(version), 0) + 1 from flow_versions where flow_id = ${id}), ${jsonb(tx, flow.draft)})
+      insert into flow_versions (flow_id, version, graph, node_types)
+      values (${id}, (select coalesce(max(version), 0) + 1 from flow_versions where flow_id = ${id}), ${jsonb(tx, graph)}, ${jsonb(tx, nodeTypes)})
       returning *`;
     if (!row) throw new Error('insert into flow_versions returned no row');
     const status: FlowStatus = flow.status === 'paused' ? 'paused' : 'active';

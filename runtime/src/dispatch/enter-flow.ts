@@ -48,7 +48,8 @@ function flowRunInput(request: EntryRequest, runId: string, workflowId: string):
   const { flow, contact, order, trigger } = request;
   return {
     run: { runId, workflowId, flowId: flow.flowId, flowVersion: flow.version, contactId: contact.id },
-    flow: { id: flow.flowId, name: flow.name, version: flow.version, graph: flow.graph },
+    // Only flows with custom types carry them, so other runs' inputs stay as they were.
+    flow: { id: flow.flowId, name: flow.name, version: flow.version, graph: flow.graph, ...(flow.nodeTypes.length ? { nodeTypes: flow.nodeTypes } : {}) },
     contact,
     ...(trigger ? { trigger } : {}),
     ...(order ? { order } : {}),

@@ -3,7 +3,7 @@ import type { FlowVersion } from '../db';
 import { graphOf } from '../temporal/test-flows';
 import { compileRoutable } from './routable-flow';
 
-const version = (graph: FlowVersion['graph']): FlowVersion => ({ flowId: 'f1', version: 3, graph, publishedAt: '2026-03-02T10:00:00Z' });
+const version = (graph: FlowVersion['graph']): FlowVersion => ({ flowId: 'f1', version: 3, graph, nodeTypes: [], publishedAt: '2026-03-02T10:00:00Z' });
 
 describe('compileRoutable', () => {
   it('reads an event trigger with its parsed config and the settings with their defaults', () => {

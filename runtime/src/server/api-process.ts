@@ -1,4 +1,3 @@
-import { builtinRegistry } from '@nudgeflow/shared';
 import type { Client } from '@temporalio/client';
 import { createApp } from '../api/app';
 import { createApiRoutes } from '../api/routes';
@@ -6,6 +5,7 @@ import type { MessagingSettings } from '../channels/settings';
 import type { Credentials } from '../config';
 import type { Sql } from '../db/client';
 import type { Dispatcher } from '../dispatch/index';
+import { noPlugins, type LoadedPlugins } from '../plugins/loaded-plugins';
 import { editorAssets, editorDistDir } from './editor-assets';
 import { WorkInFlight } from './work-in-flight';
 import { createHealthChecks } from './health-checks';
@@ -20,6 +20,8 @@ export interface ApiProcessDeps {
   namespace: string;
   credentials: Credentials;
   messaging: MessagingSettings;
+  /** Custom node types: the API validates, publishes and describes them; unset: built-ins only. */
+  plugins?: LoadedPlugins;
   /** Checks the signatures of Twilio's callbacks; unset: they are refused. */
   twilio?: { authToken: string };
   dispatcher: Dispatcher;
@@ -31,12 +33,15 @@ export interface ApiProcessDeps {
 /** The HTTP API under /api and the editor everywhere else, wired to Postgres, Temporal and the dispatcher. */
 export async function startApiProcess(deps: ApiProcessDeps): Promise<HttpServer> {
   const { sql, client } = deps;
+  const plugins = deps.plugins ?? noPlugins;
+  const { registry } = plugins;
   const inFlight = new WorkInFlight();
   const app = createApp(
-    { credentials: deps.credentials, registry: builtinRegistry, health: createHealthChecks({ sql, client, namespace: deps.namespace, inFlight }) },
+    { credentials: deps.credentials, registry, plugins, health: createHealthChecks({ sql, client, namespace: deps.namespace, inFlight }) },
     createApiRoutes({
       sql,
-      registry: builtinRegistry,
+      registry,
+      plugins,
       messaging: deps.messaging,
       ...(deps.twilio ? { twilio: deps.twilio } : {}),
       onAccepted: () => deps.dispatcher.wake(),

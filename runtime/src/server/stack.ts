@@ -5,6 +5,8 @@ import { messagingSettings, type MessagingSettings } from '../channels/settings'
 import { createSql, type Sql } from '../db/client';
 import { migrate } from '../db/migrate';
 import { startDispatcher, type Dispatcher } from '../dispatch/index';
+import { loadPlugins, pluginLogLines, pluginSourcesFromEnv } from '../plugins/load-plugins';
+import type { LoadedPlugins } from '../plugins/loaded-plugins';
 import { ensureTriggerSchedules } from '../schedules/index';
 import { createTemporalClient } from '../temporal/client';
 import { ensureSearchAttributes } from '../temporal/search-attributes';
@@ -42,6 +44,8 @@ export async function startStack(options: {
   parts: StackParts;
   temporalUiUrl?: string;
   log: Log;
+  /** Custom node types already loaded; unset: loaded here from NUDGEFLOW_PLUGINS_DIR and NUDGEFLOW_PLUGINS. */
+  plugins?: LoadedPlugins;
 }): Promise<RunningStack> {
   const { env, log } = options;
   const stops: (() => Promise<void>)[] = [];
@@ -52,6 +56,9 @@ export async function startStack(options: {
   try {
     // First: a missing link secret is a configuration error, reported before anything starts.
     const messaging: MessagingSettings = messagingSettings(env, options.devCredentials);
+    // Before anything connects: a broken plugin is reported at the top of the output, and the others load.
+    const plugins = options.plugins ?? (await loadPlugins(pluginSourcesFromEnv(env)));
+    for (const line of pluginLogLines(plugins)) log(line);
     const sql: Sql = createSql(options.databaseUrl);
     stops.push(() => sql.end({ timeout: 5 }));
     const applied = await migrate(sql);
@@ -64,7 +71,7 @@ export async function startStack(options: {
 
     let worker: WorkerProcess | undefined;
     if (options.parts.worker) {
-      worker = await startWorkerProcess({ address: options.temporalAddress, namespace: env.TEMPORAL_NAMESPACE, sql, client, channels: channelsFromEnv(env, messaging), messaging });
+      worker = await startWorkerProcess({ address: options.temporalAddress, namespace: env.TEMPORAL_NAMESPACE, sql, client, channels: channelsFromEnv(env, messaging), messaging, plugins });
       stops.push(() => (worker as WorkerProcess).stop());
     }
 
@@ -80,6 +87,7 @@ export async function startStack(options: {
         namespace: env.TEMPORAL_NAMESPACE,
         credentials: options.credentials,
         messaging,
+        plugins,
         ...(env.TWILIO_AUTH_TOKEN ? { twilio: { authToken: env.TWILIO_AUTH_TOKEN } } : {}),
         dispatcher,
         port: env.PORT,

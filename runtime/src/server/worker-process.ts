@@ -4,6 +4,7 @@ import { createFlowActivities } from '../activities/index';
 import type { MessagingSettings } from '../channels/settings';
 import type { Channels } from '../channels/types';
 import type { Sql } from '../db/client';
+import type { LoadedPlugins } from '../plugins/loaded-plugins';
 import { createScheduleActivities } from '../schedules/index';
 import { createFlowWorker } from '../temporal/create-worker';
 import { installTemporalRuntime } from './temporal-runtime';
@@ -15,7 +16,16 @@ export interface WorkerProcess {
 }
 
 /** A Temporal worker for the flow and sweep workflows, with the Postgres-backed activities. */
-export async function startWorkerProcess(deps: { address: string; namespace: string; sql: Sql; client: Client; channels: Channels; messaging: MessagingSettings }): Promise<WorkerProcess> {
+export async function startWorkerProcess(deps: {
+  address: string;
+  namespace: string;
+  sql: Sql;
+  client: Client;
+  channels: Channels;
+  messaging: MessagingSettings;
+  /** Custom node types: their actions and conditions run in this worker's activities. */
+  plugins?: LoadedPlugins;
+}): Promise<WorkerProcess> {
   installTemporalRuntime();
   const connection = await NativeConnection.connect({ address: deps.address });
   try {
@@ -23,7 +33,7 @@ export async function startWorkerProcess(deps: { address: string; namespace: str
       connection,
       namespace: deps.namespace,
       activities: {
-        ...createFlowActivities({ sql: deps.sql, channels: deps.channels, messaging: deps.messaging }),
+        ...createFlowActivities({ sql: deps.sql, channels: deps.channels, messaging: deps.messaging, ...(deps.plugins ? { plugins: deps.plugins } : {}) }),
         ...createScheduleActivities({ sql: deps.sql, client: deps.client }),
       },
     });

@@ -1,3 +1,3 @@
 import type { ApiRouteDeps } from '../routes';
 
-export type FlowRouteDeps = Pick<ApiRouteDeps, 'sql' | 'registry' | 'cancelRuns'>;
+export type FlowRouteDeps = Pick<ApiRouteDeps, 'sql' | 'registry' | 'plugins' | 'cancelRuns'>;

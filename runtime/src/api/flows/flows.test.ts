@@ -105,6 +105,7 @@ describe('flows API', () => {
       flowId: id,
       version: 1,
       graph: deadEnd,
+      nodeTypes: [],
       publishedAt: expect.any(String),
       warnings: [expect.objectContaining({ severity: 'warning', code: 'dead-end-wait', nodeId: 'wait' })],
     });
@@ -118,7 +119,7 @@ describe('flows API', () => {
       { version: 2, publishedAt: expect.any(String), current: true },
       { version: 1, publishedAt: expect.any(String), current: false },
     ]);
-    expect((await api.request('GET', `/api/flows/${id}/versions/1`)).body).toEqual({ flowId: id, version: 1, graph: deadEnd, publishedAt: v1.body.publishedAt });
+    expect((await api.request('GET', `/api/flows/${id}/versions/1`)).body).toEqual({ flowId: id, version: 1, graph: deadEnd, nodeTypes: [], publishedAt: v1.body.publishedAt });
     expect((await api.request('GET', `/api/flows/${id}/versions/3`)).body.error).toEqual({ code: 'not_found', message: `version "${id} v3" does not exist` });
     expect((await api.request('GET', `/api/flows/${id}/versions/first`)).status).toBe(400);
   });

@@ -2,6 +2,8 @@ import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import { validate, type Problem } from '@nudgeflow/shared';
 import { inTransaction, publishFlow } from '../../db';
 import { withMjmlProblems } from '../../email/mjml-problems';
+import { noPlugins } from '../../plugins/loaded-plugins';
+import { pinPluginNodes } from '../../plugins/pin-node-types';
 import { ApiError } from '../errors';
 import { errorResponse } from '../error-responses';
 import type { FlowRouteDeps } from './deps';
@@ -15,6 +17,7 @@ export const publishFlowRoute = createRoute({
   summary: 'Publish the draft as a new immutable version',
   description:
     'New entries start on the new version; contacts already in the flow finish on theirs. A paused flow stays paused. ' +
+    'Custom nodes (plugins) are stored with their config brought up to their type\'s current version, and the version pins what it knows of those types (`nodeTypes`). ' +
     'Refused with 422 `invalid_flow` when the draft has errors; `details` lists every problem per node.',
   request: { params: flowIdParams },
   responses: {
@@ -42,7 +45,8 @@ export function publishFlowHandler(deps: FlowRouteDeps): RouteHandler<typeof pub
       if (!draft) throw ApiError.notFound('flow', id);
       const { ok, problems } = await withMjmlProblems(validate(draft, deps.registry), deps.registry);
       if (!ok) throw refusal(id, problems);
-      const version = await publishFlow(tx, id);
+      const plugins = deps.plugins ?? noPlugins;
+      const version = await publishFlow(tx, id, { pin: (graph) => pinPluginNodes(graph, plugins) });
       if (!version) throw ApiError.notFound('flow', id);
       return { ...version, warnings: problems };
     });

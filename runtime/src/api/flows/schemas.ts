@@ -60,6 +60,9 @@ export const flowVersionSchema = z
     version: z.number().int(),
     publishedAt: z.string(),
     graph: graphSchema.openapi({ description: 'Exactly as published; never changes' }),
+    nodeTypes: z
+      .array(z.record(z.string(), z.unknown()))
+      .openapi({ description: 'The custom node types (plugins) the graph uses, as they were at publish (entries shaped like GET /api/node-types ones); runs of this version keep them' }),
   })
   .openapi('FlowVersion');
 

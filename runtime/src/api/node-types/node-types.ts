@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { NodeRegistry } from '@nudgeflow/shared';
-import { z as zod } from 'zod';
+import { nodeTypeInfo, type NodeRegistry } from '@nudgeflow/shared';
+import { noPlugins, type LoadedPlugins } from '../../plugins/loaded-plugins';
 import { createRouter } from '../router';
+import { describeNodesHandler, describeNodesRoute } from './describe-nodes';
 
 const nodeTypeSchema = z
   .object({
@@ -15,6 +16,9 @@ const nodeTypeSchema = z
     outputs: z.array(z.object({ id: z.string(), label: z.string() })),
     defaults: z.record(z.string(), z.unknown()),
     configSchema: z.record(z.string(), z.unknown()).openapi({ description: 'JSON Schema (draft 2020-12) of the config, with form metadata' }),
+    kind: z.enum(['action', 'condition', 'trigger']).optional().openapi({ description: 'Custom node types (plugins) only: what the plugin is' }),
+    source: z.string().optional().openapi({ description: 'Custom node types only: the file in the plugins folder, or the npm package, it came from' }),
+    event: z.string().optional().openapi({ description: 'Custom triggers only: the event type that starts the flow' }),
   })
   .openapi('NodeType');
 
@@ -26,23 +30,18 @@ const route = createRoute({
   responses: { 200: { description: 'Every registered node type', content: { 'application/json': { schema: z.array(nodeTypeSchema) } } } },
 });
 
-/** Built once: the registry does not change while the server runs. */
-export function describeNodeTypes(registry: NodeRegistry): z.infer<typeof nodeTypeSchema>[] {
-  return registry.list().map((def) => ({
-    type: def.type,
-    title: def.title,
-    description: def.description,
-    category: def.category,
-    icon: def.icon,
-    color: def.color,
-    version: def.version,
-    outputs: def.outputs(def.configSchema.parse(def.defaults)),
-    defaults: def.defaults as Record<string, unknown>,
-    configSchema: zod.toJSONSchema(def.configSchema, { io: 'input' }) as Record<string, unknown>,
-  }));
+/**
+ * Built once: the registry does not change while the server runs. A custom node type's entry is
+ * its PortableNodeType (with kind, source and event): what the editor builds its definition from.
+ */
+export function describeNodeTypes(registry: NodeRegistry, plugins: LoadedPlugins = noPlugins): z.infer<typeof nodeTypeSchema>[] {
+  return registry.list().map((def) => plugins.get(def.type)?.portable ?? nodeTypeInfo(def));
 }
 
-export function nodeTypeRoutes(registry: NodeRegistry) {
-  const body = describeNodeTypes(registry);
-  return createRouter().openapi(route, (c) => c.json(body, 200));
+/** GET /api/node-types and POST /api/node-types/describe. */
+export function nodeTypeRoutes(registry: NodeRegistry, plugins: LoadedPlugins = noPlugins) {
+  const body = describeNodeTypes(registry, plugins);
+  return createRouter()
+    .openapi(route, (c) => c.json(body, 200))
+    .openapi(describeNodesRoute, describeNodesHandler(registry));
 }

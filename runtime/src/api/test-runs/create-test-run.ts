@@ -1,4 +1,5 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
+import type { PortableNodeType } from '@nudgeflow/shared/plugins';
 import { getFlow, getFlowVersion } from '../../db';
 import { ApiError } from '../errors';
 import { errorResponse } from '../error-responses';
@@ -39,15 +40,18 @@ export function createFlowTestRunHandler(deps: TestRunRouteDeps): RouteHandler<t
     const flow = await getFlow(deps.sql, id);
     if (!flow) throw ApiError.notFound('flow', id);
     let graph = flow.draft;
+    let nodeTypes: PortableNodeType[] | undefined;
     if (version !== 'draft') {
       const published = await getFlowVersion(deps.sql, id, version);
       if (!published) throw new ApiError(404, 'not_found', `flow "${id}" has no version ${version}`);
       graph = published.graph;
+      nodeTypes = published.nodeTypes;
     }
     const what = version === 'draft' ? `the draft of flow "${id}"` : `version ${version} of flow "${id}"`;
     const record = await startTestRun(deps, {
       flow: { id, ...(version !== 'draft' ? { version } : {}) },
       graph: checkedGraph(graph, deps, what),
+      ...(nodeTypes ? { nodeTypes } : {}),
       scenario: events,
       mode,
       ...(timeScale !== undefined ? { timeScale } : {}),

@@ -1,6 +1,6 @@
 import type { ApiRouteDeps } from '../routes';
 
-export type TestRunRouteDeps = Pick<ApiRouteDeps, 'sql' | 'registry' | 'messaging' | 'testRuns'> & {
+export type TestRunRouteDeps = Pick<ApiRouteDeps, 'sql' | 'registry' | 'plugins' | 'messaging' | 'testRuns'> & {
   /** The real clock unless a test sets one (the horizon of live runs is checked against it). */
   now?: () => Date;
 };

@@ -1,7 +1,10 @@
-import { simulate, validate, type FlowGraph, type Scenario, type SimEnd, type SimulationResult } from '@nudgeflow/shared';
+import { simulate, validate, type FlowGraph, type NodeRegistry, type Scenario, type SimEnd, type SimulationResult } from '@nudgeflow/shared';
+import type { PortableNodeType } from '@nudgeflow/shared/plugins';
 import type { FlowRunInput } from '@nudgeflow/workflows/contract';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { newId, recordProgress } from '../../db';
+import { noPlugins } from '../../plugins/loaded-plugins';
+import { pinPluginNodes } from '../../plugins/pin-node-types';
 import { createLiveTestRun, endTestRun, insertTestRun, type DeliverTo, type TestRunRecord, type TestRunStatus } from '../../db/test-runs';
 import { planLiveRun } from '../../test-runs/live-plan';
 import { ApiError } from '../errors';
@@ -12,6 +15,8 @@ export interface TestRunRequest {
   /** The stored flow tested, and its published version (undefined: the draft). */
   flow?: { id: string; version?: number };
   graph: FlowGraph;
+  /** A published version's pinned custom node types; absent (the draft, an inline graph): pinned now from the loaded plugins. */
+  nodeTypes?: PortableNodeType[];
   scenario: Scenario;
   mode: 'simulate' | 'live';
   timeScale?: number;
@@ -48,9 +53,9 @@ function checkedDeliverTo(deliverTo: DeliverTo | undefined, deps: TestRunRouteDe
   return { ...deliverTo, phone: parsed.number };
 }
 
-function simulated(graph: FlowGraph, scenario: Scenario, flowId: string | undefined): SimulationResult {
+function simulated(graph: FlowGraph, scenario: Scenario, flowId: string | undefined, registry: NodeRegistry): SimulationResult {
   try {
-    return simulate(graph, scenario, flowId !== undefined ? { flowId } : {});
+    return simulate(graph, scenario, { registry, ...(flowId !== undefined ? { flowId } : {}) });
   } catch (error) {
     // A bug in the simulator or a node type: the test run says so instead of a 500.
     const detail = `the simulation stopped with an error: ${error instanceof Error ? error.message : String(error)}`;
@@ -81,9 +86,11 @@ async function startLive(deps: TestRunRouteDeps, request: TestRunRequest, id: st
   const version = request.flow?.version;
   const workflowId = `test-run/${id}`;
   const flowStartAt = new Date(Date.parse(scenario.now) + plan.startSeconds * 1000).toISOString();
+  // The workflow knows custom types only from what the run carries, as for a published version.
+  const pinned = request.nodeTypes ? { graph, nodeTypes: request.nodeTypes } : pinPluginNodes(graph, deps.plugins ?? noPlugins);
   const input: FlowRunInput = {
     run: { runId: id, workflowId, flowId, flowVersion: version ?? 0, contactId, test: true, ...(deliverTo ? { deliverTo } : {}) },
-    flow: { id: flowId, name: graph.name, version: version ?? 0, graph },
+    flow: { id: flowId, name: graph.name, version: version ?? 0, graph: pinned.graph, ...(pinned.nodeTypes.length ? { nodeTypes: pinned.nodeTypes } : {}) },
     contact: plan.contact,
     ...(plan.trigger ? { trigger: plan.trigger } : {}),
     ...(plan.order ? { order: plan.order } : {}),
@@ -121,6 +128,6 @@ async function startLive(deps: TestRunRouteDeps, request: TestRunRequest, id: st
 export async function startTestRun(deps: TestRunRouteDeps, request: TestRunRequest): Promise<TestRunRecord> {
   const id = newId('trun');
   if (request.mode === 'live') return startLive(deps, request, id);
-  const result = simulated(request.graph, request.scenario, request.flow?.id);
+  const result = simulated(request.graph, request.scenario, request.flow?.id, deps.registry);
   return insertTestRun(deps.sql, { ...common(request, id), mode: 'simulate', status: statusOfEnd(result.end.reason), result });
 }

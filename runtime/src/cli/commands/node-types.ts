@@ -1,6 +1,6 @@
-import { builtinRegistry } from '@nudgeflow/shared';
 import { z } from 'zod';
 import { parseCommandArgs } from '../args';
+import { loadCliPlugins, warnPluginProblems } from '../cli-plugins';
 import type { CliIO } from '../io';
 
 export const nodeTypesUsage = 'nudgeflow node-types [--json]';
@@ -8,9 +8,12 @@ export const nodeTypesUsage = 'nudgeflow node-types [--json]';
 /** Lists the node catalog; --json adds each config's JSON Schema (what the editor builds forms from). */
 export async function nodeTypesCommand(args: string[], io: CliIO): Promise<number> {
   const { values } = parseCommandArgs(args, { json: { type: 'boolean' } }, nodeTypesUsage);
-  const defs = builtinRegistry.list();
+  const plugins = await loadCliPlugins();
+  warnPluginProblems(plugins, io);
+  const defs = plugins.registry.list();
   if (values.json) {
-    const list = defs.map((d) => ({
+    // A custom type's entry is what GET /api/node-types serves for it (kind, source, event included).
+    const list = defs.map((d) => plugins.get(d.type)?.portable ?? {
       type: d.type,
       title: d.title,
       description: d.description,
@@ -19,7 +22,7 @@ export async function nodeTypesCommand(args: string[], io: CliIO): Promise<numbe
       outputs: d.outputs(d.configSchema.parse(d.defaults)),
       defaults: d.defaults,
       configSchema: z.toJSONSchema(d.configSchema, { io: 'input' }),
-    }));
+    });
     io.out(JSON.stringify(list, null, 2));
     return 0;
   }

@@ -17,7 +17,7 @@ export async function simulateCommand(args: string[], io: CliIO): Promise<number
 
   const read = await readFlowAndScenario(file, values.events, io, 'nothing was simulated');
   if (!read) return EXIT_PROBLEMS;
-  const result = simulate(read.graph, read.scenario, values.seed === undefined ? {} : { seed: values.seed });
+  const result = simulate(read.graph, read.scenario, { registry: read.registry, ...(values.seed === undefined ? {} : { seed: values.seed }) });
   io.out(values.json ? JSON.stringify(result, null, 2) : formatTimeline(result, read.graph));
   return 0;
 }

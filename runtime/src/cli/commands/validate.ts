@@ -1,6 +1,7 @@
 import { formatProblem, summarizeGraph, validate } from '@nudgeflow/shared';
 import { parseCommandArgs } from '../args';
 import { CliError, EXIT_PROBLEMS, type CliIO } from '../io';
+import { loadCliPlugins, warnPluginProblems } from '../cli-plugins';
 import { readJsonDocument } from '../read-document';
 
 export const validateUsage = 'nudgeflow validate FLOW.json [--json]';
@@ -9,7 +10,10 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
   const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } }, validateUsage);
   const [file, ...extra] = positionals;
   if (!file || extra.length) throw new CliError(`expected one flow file\nusage: ${validateUsage}`);
-  const result = validate(await readJsonDocument(file));
+  const document = await readJsonDocument(file);
+  const plugins = await loadCliPlugins();
+  warnPluginProblems(plugins, io);
+  const result = validate(document, plugins.registry);
   const errors = result.problems.filter((p) => p.severity === 'error');
   if (values.json) {
     io.out(JSON.stringify({ ok: result.ok, problems: result.problems }, null, 2));
