@@ -26,6 +26,8 @@ export interface EditorServer {
 export interface EditorServerOptions {
   /** Also run the worker in this process: for live test runs (messages go to the outbox). */
   worker?: boolean;
+  /** More environment for the stack (e.g. NUDGEFLOW_PLUGINS_DIR). */
+  env?: Record<string, string>;
 }
 
 /**
@@ -63,7 +65,7 @@ export async function startEditorServer(log: (line: string) => void, options: Ed
     const failed = started.find((result) => result.status === 'rejected');
     if (failed) throw failed.reason;
     if (!postgres || !temporal) throw new Error('PostgreSQL or Temporal did not start');
-    const env = readEnv({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: postgres.url, TEMPORAL_ADDRESS: temporal.address, NUDGEFLOW_DATA_DIR: dir, NUDGEFLOW_LINK_SECRET: 'e2e-tests-link-secret-0123456789' });
+    const env = readEnv({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: postgres.url, TEMPORAL_ADDRESS: temporal.address, NUDGEFLOW_DATA_DIR: dir, NUDGEFLOW_LINK_SECRET: 'e2e-tests-link-secret-0123456789', ...options.env });
     stack = await startStack({
       env,
       databaseUrl: postgres.url,

@@ -1,6 +1,6 @@
 import type { FlowGraph } from '@nudgeflow/shared';
 import { takeEarly } from './early-requests';
-import type { ApiErrorBody, FlowDetail, FlowSummary, FlowVersion, FlowVersionSummary, NodeTypeInfo, PublishedVersion } from './types';
+import type { ApiErrorBody, DescribeNodeRequest, DescribeNodesAnswer, FlowDetail, FlowSummary, FlowVersion, FlowVersionSummary, NodeTypeInfo, PublishedVersion } from './types';
 
 /** A failed API call, with the server's code, message and details (e.g. every bad field). */
 export class ApiCallError extends Error {
@@ -62,6 +62,8 @@ export function createApiClient(token: TokenSource, base = '') {
     listVersions: (id: string) => call<FlowVersionSummary[]>('GET', `${flow(id)}/versions`),
     getVersion: (id: string, version: number) => call<FlowVersion>('GET', `${flow(id)}/versions/${version}`),
     nodeTypes: () => call<NodeTypeInfo[]>('GET', apiPaths.nodeTypes),
+    /** Summaries, outputs and problems of custom-type nodes, from their real definitions on the server. */
+    describeNodes: (nodes: DescribeNodeRequest[]) => call<DescribeNodesAnswer>('POST', `${apiPaths.nodeTypes}/describe`, { nodes }),
     /** Any other route (templates, previews): typed by the caller. */
     call,
   };

@@ -1,7 +1,7 @@
 import { Background, BackgroundVariant, ConnectionLineType, Controls, MarkerType, ReactFlow, useStore, type DefaultEdgeOptions, type ReactFlowState } from '@xyflow/react';
 import { useCallback, useMemo, useRef, useState, type PointerEvent } from 'react';
-import { useNodeTypes } from '../app/node-types-context';
-import { editorRegistry } from '../registry';
+import { useEditorRegistry, useNodeTypeMap } from '../app/node-types-context';
+import { useDescriptionsVersion, useNodeDescriptions } from '../plugin-nodes/descriptions-context';
 import { useFlowStore, useFlowStoreApi } from '../store/flow-store';
 import './canvas.css';
 import { ConnectionHint } from './ConnectionHint';
@@ -33,9 +33,12 @@ const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 /** The drawing surface: the graph from the store, shown and edited through xyflow. */
 export function FlowCanvas() {
   const store = useFlowStoreApi();
-  const catalog = useNodeTypes();
-  const types = useMemo(() => new Map(catalog.map((t) => [t.type, t])), [catalog]);
-  const elements = useMemo(() => createFlowElements(editorRegistry), []);
+  const types = useNodeTypeMap();
+  const registry = useEditorRegistry();
+  const descriptions = useNodeDescriptions();
+  // Views are rebuilt only for nodes whose description changed; the version says when to look.
+  const described = useDescriptionsVersion();
+  const elements = useMemo(() => createFlowElements(registry, (node) => descriptions.shown(node)), [registry, descriptions]);
   const graph = useFlowStore((s) => s.graph);
   const selection = useFlowStore((s) => s.selection);
   const { moving, ...handlers } = useCanvasChanges(elements.noteSizes);
@@ -46,7 +49,8 @@ export function FlowCanvas() {
   const surface = useRef<HTMLElement>(null);
   const far = useStore(isFar);
 
-  const nodes = useMemo(() => elements.toNodes(graph, selection, types, moving), [elements, graph, selection, types, moving]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `described`: the views read the descriptions through `elements`
+  const nodes = useMemo(() => elements.toNodes(graph, selection, types, moving), [elements, graph, selection, types, moving, described]);
   const { viewport: opening, measure } = useOpeningViewport(nodes);
   const canvasRef = useCallback(
     (element: HTMLElement | null) => {
@@ -55,7 +59,8 @@ export function FlowCanvas() {
     },
     [measure],
   );
-  const derivedEdges = useMemo(() => elements.toEdges(graph, selection, types), [elements, graph, selection, types]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- as above
+  const derivedEdges = useMemo(() => elements.toEdges(graph, selection, types), [elements, graph, selection, types, described]);
   const edges = useMemo(
     () => (dropEdgeId ? derivedEdges.map((e) => (e.id === dropEdgeId ? { ...e, className: 'nf-edge--drop-target' } : e)) : derivedEdges),
     [derivedEdges, dropEdgeId],

@@ -1,7 +1,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, type CSSProperties } from 'react';
-import { useNodeType } from '../app/node-types-context';
-import { editorRegistry } from '../registry';
+import { useEditorRegistry, useNodeType } from '../app/node-types-context';
+import { useNodeDescription } from '../plugin-nodes/descriptions-context';
 import { TestNodeMark, testNodeClass, useNodeTestState } from '../test-panel/overlay/canvas-overlay';
 import { useFlowStore } from '../store/flow-store';
 import type { FlowNodeView } from './flow-elements';
@@ -25,9 +25,11 @@ function FlowNodeComponent({ id, selected }: NodeProps<FlowNodeView>) {
   const errors = useFlowStore((s) => problemCount(s.problems, id)?.errors ?? 0);
   const warnings = useFlowStore((s) => problemCount(s.problems, id)?.warnings ?? 0);
   const info = useNodeType(node?.type ?? '');
+  const registry = useEditorRegistry();
+  const described = useNodeDescription(node);
   const testState = useNodeTestState(id);
   if (!node) return null;
-  const display = nodeDisplay(node, editorRegistry, info);
+  const display = nodeDisplay(node, registry, info, described);
   const { outputs } = display;
   const width = nodeWidth(outputs.length);
   const classes = ['nf-node', outputs.length > 1 ? 'nf-node--branches' : '', selected ? 'nf-node--selected' : '', errors > 0 ? 'nf-node--error' : '', display.needsSetup ? 'nf-node--setup' : '', testNodeClass(testState)];

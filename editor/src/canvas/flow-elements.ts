@@ -1,6 +1,6 @@
 import type { FlowGraph, GraphEdge, GraphNode, NodeRegistry } from '@nudgeflow/shared';
 import type { Edge, Node, NodeChange, XYPosition } from '@xyflow/react';
-import type { NodeTypeInfo } from '../api/types';
+import type { NodeDescription, NodeTypeInfo } from '../api/types';
 import { edgeOutput } from '../store/connection-rules';
 import type { Selection } from '../store/types';
 import { nodeDisplay, type NodeDisplay } from './node-display';
@@ -38,8 +38,9 @@ function estimated(display: NodeDisplay): Pick<FlowNodeView, 'initialWidth' | 'i
  * (or edge) and selection state are unchanged: xyflow then skips it, so a drag or an edit touches
  * one node's view, not 500.
  */
-export function createFlowElements(registry: NodeRegistry) {
-  const nodeViews = new WeakMap<GraphNode, { selected: boolean; info: NodeTypeInfo | undefined; view: FlowNodeView }>();
+export function createFlowElements(registry: NodeRegistry, describedOf: (node: GraphNode) => NodeDescription | undefined = () => undefined) {
+  const nodeViews = new WeakMap<GraphNode, { selected: boolean; info: NodeTypeInfo | undefined; described: NodeDescription | undefined; view: FlowNodeView }>();
+  const display = (node: GraphNode, info: NodeTypeInfo | undefined) => nodeDisplay(node, registry, info, describedOf(node));
   const edgeViews = new WeakMap<GraphEdge, { selected: boolean; label: string | undefined; view: FlowEdgeView }>();
   /*
    * What xyflow measured. xyflow keeps a measured node for as long as its view object stays the
@@ -66,26 +67,27 @@ export function createFlowElements(registry: NodeRegistry) {
       // A dragged node's view is new on every move anyway; it must carry the size measured meanwhile.
       if (position) return { ...buildView(node, isSelected, info), position, dragging: true };
       const cached = nodeViews.get(node);
+      const described = describedOf(node);
       // A size measured since the view was built does not make a new view: xyflow has it already.
-      if (cached && cached.selected === isSelected && cached.info === info) return cached.view;
+      if (cached && cached.selected === isSelected && cached.info === info && cached.described === described) return cached.view;
       const view = buildView(node, isSelected, info);
-      nodeViews.set(node, { selected: isSelected, info, view });
+      nodeViews.set(node, { selected: isSelected, info, described, view });
       return view;
     });
   }
 
   function buildView(node: GraphNode, selected: boolean, info: NodeTypeInfo | undefined): FlowNodeView {
     const size = sizes.get(node.id);
-    const display = nodeDisplay(node, registry, info);
+    const shown = display(node, info);
     return {
       id: node.id,
       type: 'flowNode',
       position: node.position,
       data: { nodeId: node.id },
       selected,
-      ariaLabel: display.ariaLabel,
+      ariaLabel: shown.ariaLabel,
       domAttributes: { 'data-node-id': node.id } as FlowNodeView['domAttributes'],
-      ...(size ? { measured: size } : estimated(display)),
+      ...(size ? { measured: size } : estimated(shown)),
     };
   }
 
@@ -107,12 +109,12 @@ export function createFlowElements(registry: NodeRegistry) {
     return graph.edges.map((edge) => {
       const isSelected = selected.has(edge.id);
       const source = byId.get(edge.source);
-      const outputs = source ? nodeDisplay(source, registry, types.get(source.type)).outputs : [];
+      const outputs = source ? display(source, types.get(source.type)).outputs : [];
       const handle = edgeOutput(edge);
       const label = outputs.length > 1 ? (outputs.find((o) => o.id === handle)?.label ?? handle) : undefined;
       const target = byId.get(edge.target);
-      const from = source ? nodeDisplay(source, registry, types.get(source.type)).name : edge.source;
-      const to = target ? nodeDisplay(target, registry, types.get(target.type)).name : edge.target;
+      const from = source ? display(source, types.get(source.type)).name : edge.source;
+      const to = target ? display(target, types.get(target.type)).name : edge.target;
       const ariaLabel = `Connection from ${from}${label ? ` (${label})` : ''} to ${to}`;
       const cached = edgeViews.get(edge);
       if (cached && cached.selected === isSelected && cached.label === label && cached.view.ariaLabel === ariaLabel) return cached.view;

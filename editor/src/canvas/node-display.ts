@@ -1,5 +1,5 @@
 import type { GraphNode, NodeCategory, NodeOutput, NodeRegistry } from '@nudgeflow/shared';
-import type { NodeTypeInfo } from '../api/types';
+import type { NodeDescription, NodeTypeInfo } from '../api/types';
 import { nodeConfigView } from '../store/node-outputs';
 
 /** What the canvas shows for one node: everything derived from its type and config. */
@@ -34,21 +34,23 @@ function summarize(node: GraphNode, registry: NodeRegistry, parsed: unknown): st
   }
 }
 
-// Nodes are immutable, so one computation per node version (and catalog entry) is enough.
-const cache = new WeakMap<GraphNode, { info: NodeTypeInfo | undefined; display: NodeDisplay }>();
+// Nodes are immutable, so one computation per node version (catalog entry and server description) is enough.
+const cache = new WeakMap<GraphNode, { info: NodeTypeInfo | undefined; described: NodeDescription | undefined; display: NodeDisplay }>();
 
 /**
  * The registry's definition (outputs from the parsed config, summary) where the editor knows the
  * type, else the server catalog's entry: a type the server added later still gets its outputs.
+ * A custom type's summary and outputs are the server's description of the node once it has
+ * answered (`described`); until then its portable definition's summary is the type's title.
  */
-export function nodeDisplay(node: GraphNode, registry: NodeRegistry, info: NodeTypeInfo | undefined): NodeDisplay {
+export function nodeDisplay(node: GraphNode, registry: NodeRegistry, info: NodeTypeInfo | undefined, described?: NodeDescription): NodeDisplay {
   const cached = cache.get(node);
-  if (cached && cached.info === info) return cached.display;
+  if (cached && cached.info === info && cached.described === described) return cached.display;
   const def = registry.get(node.type);
   const view = nodeConfigView(node, registry);
   const title = def?.title ?? info?.title ?? node.type;
   const name = node.label?.trim() || title;
-  const summary = summarize(node, registry, view.parsed);
+  const summary = described ? described.summary : summarize(node, registry, view.parsed);
   const known = def !== undefined || info !== undefined;
   const text = summary ?? (known ? NEEDS_SETUP : 'Unknown node type');
   const category = def?.category ?? info?.category;
@@ -57,13 +59,13 @@ export function nodeDisplay(node: GraphNode, registry: NodeRegistry, info: NodeT
     name,
     summary: text,
     needsSetup: summary === undefined,
-    outputs: def ? view.outputs : (info?.outputs ?? []),
+    outputs: described?.outputs ?? (def ? view.outputs : (info?.outputs ?? [])),
     category,
     icon: def?.icon ?? info?.icon,
     color: def?.color ?? info?.color,
     acceptsInput: category !== 'trigger',
     ariaLabel: `${name}: ${text}`,
   };
-  cache.set(node, { info, display });
+  cache.set(node, { info, described, display });
   return display;
 }

@@ -2,8 +2,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useCallback, useState, type DragEvent } from 'react';
 import { useFlowStoreApi } from '../store/flow-store';
 import { NODE_HEIGHT, NODE_WIDTH } from '../store/layout';
-import { useNodeTypes } from '../app/node-types-context';
-import { editorRegistry } from '../registry';
+import { useEditorRegistry, useNodeTypes } from '../app/node-types-context';
 import { catalogDefaults, NODE_DRAG_TYPE, edgeIdAt } from './drag-data';
 
 /**
@@ -13,6 +12,7 @@ import { catalogDefaults, NODE_DRAG_TYPE, edgeIdAt } from './drag-data';
 export function usePaletteDrop() {
   const store = useFlowStoreApi();
   const catalog = useNodeTypes();
+  const registry = useEditorRegistry();
   const { screenToFlowPosition } = useReactFlow();
   const [dropEdgeId, setDropEdgeId] = useState<string>();
 
@@ -40,9 +40,9 @@ export function usePaletteDrop() {
       const onEdgeId = edgeIdAt(event.clientX, event.clientY);
       // The pointer holds the node by its middle.
       const position = { x: Math.round(point.x - NODE_WIDTH / 2), y: Math.round(point.y - NODE_HEIGHT / 2) };
-      store.getState().addNode(type, position, { ...catalogDefaults(type, catalog, editorRegistry), ...(onEdgeId ? { onEdgeId } : {}) });
+      store.getState().addNode(type, position, { ...catalogDefaults(type, catalog, registry), ...(onEdgeId ? { onEdgeId } : {}) });
     },
-    [screenToFlowPosition, store, catalog],
+    [screenToFlowPosition, store, catalog, registry],
   );
 
   return { dropEdgeId, onDragOver, onDragLeave, onDrop };

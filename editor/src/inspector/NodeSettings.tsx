@@ -1,6 +1,5 @@
 import { useId, useMemo } from 'react';
-import { useNodeType, useNodeTypes } from '../app/node-types-context';
-import { editorRegistry } from '../registry';
+import { useEditorRegistry, useNodeType, useNodeTypes } from '../app/node-types-context';
 import { useFlowStore, useFlowStoreApi } from '../store/flow-store';
 import { asRecord } from './form/config-edit';
 import { controlPaths, placeProblems } from './form/control-paths';
@@ -21,7 +20,8 @@ export function NodeSettings({ nodeId }: { nodeId: string }) {
   const problems = useFlowStore((s) => s.problems);
   const types = useNodeTypes();
   const info = useNodeType(node?.type ?? '');
-  const refs = nodeRefFields(node ? editorRegistry.get(node.type) : undefined);
+  const registry = useEditorRegistry();
+  const refs = nodeRefFields(node ? registry.get(node.type) : undefined);
   const pools = useFlowStore((s) => codePools(s.graph.nodes), sameStrings);
   const choices = useFlowStore((s) => (refs.size === 0 ? noChoices : nodeChoices(s.graph.nodes, refs, nodeId, types)), sameChoices);
 

@@ -1,6 +1,6 @@
 import { diffGraphs, type FlowGraph } from '@nudgeflow/shared';
 import { useMemo } from 'react';
-import { editorRegistry } from '../registry';
+import { useEditorRegistry } from '../app/node-types-context';
 import { changeSections, firstVersionText, unchangedText } from './change-summary';
 
 /** The live version's graph, as the dialog loads it. */
@@ -15,8 +15,9 @@ interface ChangeSummaryProps {
 
 /** What publishing changes: the first version's size, or the differences from the live version. */
 export function ChangeSummary({ graph, publishedVersion, live }: ChangeSummaryProps) {
+  const registry = useEditorRegistry();
   const liveGraph = live?.state === 'loaded' ? live.graph : undefined;
-  const diff = useMemo(() => (liveGraph ? diffGraphs(liveGraph, graph, editorRegistry) : undefined), [liveGraph, graph]);
+  const diff = useMemo(() => (liveGraph ? diffGraphs(liveGraph, graph, registry) : undefined), [liveGraph, graph, registry]);
 
   if (publishedVersion === undefined || live === undefined)
     return (

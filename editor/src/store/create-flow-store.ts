@@ -1,4 +1,4 @@
-import { flowSettingsSchema, type FlowGraph, type GraphNode, type NodeRegistry } from '@nudgeflow/shared';
+import { flowSettingsSchema, type FlowGraph, type GraphNode, type NodeRegistry, type Problem } from '@nudgeflow/shared';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { copyFragment, remapFragment } from './clipboard';
 import { connectFrom, resolveConnection } from './connection-rules';
@@ -18,6 +18,8 @@ export interface FlowStoreOptions {
   /** Milliseconds, for coalescing quick edits into one undo step; tests pass a fake clock. */
   now?: () => number;
   historyLimit?: number;
+  /** The draft's problems; default: the shared validator's. The editor adds the server's answers for custom-type nodes. */
+  problems?: (graph: FlowGraph) => Problem[];
 }
 
 /** Where pasted nodes land relative to the copied ones when no point is given. */
@@ -33,6 +35,7 @@ export function createFlowStore(registry: NodeRegistry, options: FlowStoreOption
   const generate = options.newId ?? readableIds;
   const now = options.now ?? (() => Date.now());
   const limit = options.historyLimit ?? HISTORY_LIMIT;
+  const problemsOf = options.problems ?? ((graph: FlowGraph) => graphProblems(graph, registry));
   // Bookkeeping nobody renders, so it stays out of the state.
   let dragStart: FlowGraph | undefined;
   let lastEdit: { key: string; at: number } | undefined;
@@ -61,7 +64,7 @@ export function createFlowStore(registry: NodeRegistry, options: FlowStoreOption
       lastEdit = opts.coalesce === undefined ? undefined : { key: opts.coalesce, at };
       const next = merge ? { past: history.past, future: [] } : record(history, current, limit);
       const selection = opts.selection ?? get().selection;
-      set({ graph, ...next, problems: graphProblems(graph, registry), ...(sameSelection(selection, get().selection) ? {} : { selection }) });
+      set({ graph, ...next, problems: problemsOf(graph), ...(sameSelection(selection, get().selection) ? {} : { selection }) });
     };
 
     const travel = (step: typeof undoStep): void => {
@@ -76,7 +79,7 @@ export function createFlowStore(registry: NodeRegistry, options: FlowStoreOption
       set({
         graph: result.graph,
         ...result.history,
-        problems: graphProblems(result.graph, registry),
+        problems: problemsOf(result.graph),
         selection: selectionAfterStep(current, result.graph, get().selection),
       });
     };
@@ -98,16 +101,20 @@ export function createFlowStore(registry: NodeRegistry, options: FlowStoreOption
       selection: noSelection,
       past: [],
       future: [],
-      problems: graphProblems(initial, registry),
+      problems: problemsOf(initial),
 
       load(flowId, graph, problems) {
         dragStart = undefined;
         lastEdit = undefined;
-        set({ flowId, graph, savedGraph: graph, selection: noSelection, past: [], future: [], problems: problems ?? graphProblems(graph, registry) });
+        set({ flowId, graph, savedGraph: graph, selection: noSelection, past: [], future: [], problems: problems ?? problemsOf(graph) });
       },
 
       markSaved(graph) {
         set({ savedGraph: graph });
+      },
+
+      refreshProblems() {
+        set({ problems: problemsOf(get().graph) });
       },
 
       replaceGraph(graph) {

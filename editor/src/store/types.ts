@@ -46,7 +46,7 @@ export interface FlowDocState {
   /** Earlier graphs, newest last; `future` holds undone ones. Bounded (oldest dropped). */
   past: FlowGraph[];
   future: FlowGraph[];
-  /** Problems from the shared validator for the current graph; recomputed after each change. */
+  /** Problems from the shared validator for the current graph (with the server's for custom-type nodes); recomputed after each change. */
   problems: Problem[];
 }
 
@@ -59,6 +59,8 @@ export interface FlowDocActions {
   load(flowId: string, graph: FlowGraph, problems?: Problem[]): void;
   /** After a successful save of exactly this graph. */
   markSaved(graph: FlowGraph): void;
+  /** The problems again for the same graph: what they depend on besides the graph changed (the server described a node). */
+  refreshProblems(): void;
   /** Whole-graph replacement that can be undone: import, restore an earlier version, auto-layout. */
   replaceGraph(graph: FlowGraph): void;
 

@@ -1,11 +1,11 @@
-import { diffGraphs, hasChanges, summarizeDiff, type FlowGraph } from '@nudgeflow/shared';
+import { diffGraphs, hasChanges, summarizeDiff, type FlowGraph, type NodeRegistry } from '@nudgeflow/shared';
 import { History } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import type { FlowVersionSummary } from '../api/types';
 import { useApi } from '../app/api-context';
 import { Dialog } from '../app/Dialog';
 import { errorMessage } from '../app/error-message';
-import { editorRegistry } from '../registry';
+import { useEditorRegistry } from '../app/node-types-context';
 import { useFlowStore, useFlowStoreApi } from '../store/flow-store';
 import './versions.css';
 
@@ -14,9 +14,9 @@ type Listing = { state: 'loading' } | { state: 'loaded'; versions: FlowVersionSu
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** How the draft being edited differs from a version: "Draft since this version: 1 node added · settings changed". */
-function draftComparison(version: FlowGraph | undefined, draft: FlowGraph): string {
+function draftComparison(version: FlowGraph | undefined, draft: FlowGraph, registry: NodeRegistry): string {
   if (!version) return 'Loading…';
-  const diff = diffGraphs(version, draft, editorRegistry);
+  const diff = diffGraphs(version, draft, registry);
   if (!hasChanges(diff)) return diff.nodesMoved.length > 0 ? 'Same as the draft, apart from the layout' : 'Same as the draft';
   return `Draft since this version: ${summarizeDiff(diff)}`;
 }
@@ -26,6 +26,7 @@ export function VersionsDialog({ flowId, onClose }: { flowId: string; onClose():
   const api = useApi();
   const store = useFlowStoreApi();
   const draft = useFlowStore((s) => s.graph);
+  const registry = useEditorRegistry();
   const [listing, setListing] = useState<Listing>({ state: 'loading' });
   const [graphs, setGraphs] = useState<ReadonlyMap<number, FlowGraph>>(new Map());
   const [restoreFailure, setRestoreFailure] = useState<string>();
@@ -82,7 +83,7 @@ export function VersionsDialog({ flowId, onClose }: { flowId: string; onClose():
                     {v.current ? <span className="nf-versions__live">Live</span> : null}
                   </div>
                   <div className="nf-hint">Published {dateFormat.format(new Date(v.publishedAt))}</div>
-                  <div className="nf-versions__diff">{draftComparison(graphs.get(v.version), draft)}</div>
+                  <div className="nf-versions__diff">{draftComparison(graphs.get(v.version), draft, registry)}</div>
                 </div>
                 <button type="button" className="nf-button nf-button--small" onClick={() => void restore(v.version)}>
                   <History aria-hidden />

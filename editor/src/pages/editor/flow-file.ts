@@ -1,5 +1,4 @@
-import { flowGraphSchema, parseJson, validate, type FlowGraph, type Problem, type ProblemCode } from '@nudgeflow/shared';
-import { editorRegistry } from '../../registry';
+import { builtinRegistry, flowGraphSchema, parseJson, validate, type FlowGraph, type Problem, type ProblemCode } from '@nudgeflow/shared';
 
 /** A flow file read for Import: the graph, or what is wrong with the file and where. */
 export type FlowFile = { ok: true; graph: FlowGraph } | { ok: false; message: string; details: string[] };
@@ -34,7 +33,8 @@ export function parseFlowFile(text: string, fileName: string): FlowFile {
   const parsed = flowGraphSchema.safeParse(json.value);
   if (parsed.success) return { ok: true, graph: parsed.data };
 
-  const shape = validate(json.value, editorRegistry).problems.filter((p) => p.severity === 'error' && shapeCodes.has(p.code));
+  // Shape problems do not depend on node types: the built-in registry gives the same ones.
+  const shape = validate(json.value, builtinRegistry).problems.filter((p) => p.severity === 'error' && shapeCodes.has(p.code));
   const all = shape.length > 0 ? shape.map((p) => `${where(p)}: ${p.message}`) : parsed.error.issues.map((i) => `${pathText(i.path) || 'the flow'}: ${i.message}`);
   const details = all.length > shown ? [...all.slice(0, shown), `…and ${all.length - shown} more`] : all;
   return { ok: false, message: `${fileName} is not a Nudgeflow flow; nothing was changed.`, details };

@@ -1,6 +1,6 @@
 import type { FlowGraph, ScenarioInput } from '@nudgeflow/shared';
 import { useEffect, useState } from 'react';
-import { editorRegistry } from '../../registry';
+import { useEditorRegistry } from '../../app/node-types-context';
 import { useFlowStore } from '../../store/flow-store';
 import { runSimulation, type SimulationOutcome } from './run-simulation';
 
@@ -17,13 +17,14 @@ export function useSimulation(scenario: ScenarioInput | undefined): SimulationSt
   const graph = useFlowStore((s) => s.graph);
   const problems = useFlowStore((s) => s.problems);
   const flowId = useFlowStore((s) => s.flowId);
+  const registry = useEditorRegistry();
   const [state, setState] = useState<SimulationState>({ kind: 'pending' });
 
   useEffect(() => {
     if (!scenario) return;
-    const timer = setTimeout(() => setState({ ...runSimulation(graph, problems, scenario, editorRegistry, flowId), graph }), SIMULATE_DELAY_MS);
+    const timer = setTimeout(() => setState({ ...runSimulation(graph, problems, scenario, registry, flowId), graph }), SIMULATE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [graph, problems, scenario, flowId]);
+  }, [graph, problems, scenario, flowId, registry]);
 
   return state;
 }
