@@ -1,5 +1,5 @@
 import { createRoute, z, type RouteHandler } from '@hono/zod-openapi';
-import { migrateConfig, type AnyNodeDefinition, type ConfigProblem, type NodeOutput, type NodeRegistry } from '@nudgeflow/shared';
+import { checkNode, type GraphNode, type NodeRegistry } from '@nudgeflow/shared';
 
 const nodeToDescribe = z.object({
   id: z.string().min(1).openapi({ example: 'points' }),
@@ -40,54 +40,25 @@ export const describeNodesRoute = createRoute({
 });
 
 type Described = z.infer<typeof describedSchema>;
-type Problem = z.infer<typeof problemSchema>;
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-function defaultOutputs(def: AnyNodeDefinition): NodeOutput[] {
-  try {
-    return def.outputs(def.configSchema.parse(def.defaults));
-  } catch {
-    return [];
-  }
-}
-
-/** Runs one of the definition's callbacks; a throw becomes a problem (a plugin's bug must not fail the request). */
-function guarded<T>(problems: Problem[], what: string, run: () => T): T | undefined {
-  try {
-    return run();
-  } catch (error) {
-    problems.push({ field: '', message: `failed while ${what}: ${messageOf(error)}`, severity: 'error' });
-    return undefined;
-  }
-}
-
-/** What the type's definition says of one node: its config migrated from its version, parsed, checked, summarised. */
+/**
+ * What the type's definition says of one node: the validator's own checks of it (config migrated
+ * from its version, parsed with the same plain-English messages, checked, templates read), its
+ * outputs and its summary. A summary that throws is a problem: a plugin's bug must not fail the request.
+ */
 export function describeNode(registry: NodeRegistry, node: z.infer<typeof nodeToDescribe>): Described {
-  const def = registry.get(node.type);
-  if (!def) return { id: node.id, outputs: [], problems: [{ field: '', message: `there is no node type "${node.type}" on this server`, severity: 'error' }] };
-  const problems: Problem[] = [];
-  const fallback = { id: node.id, outputs: defaultOutputs(def), problems };
-  const version = node.version ?? 1;
-  if (version > def.version) {
-    problems.push({ field: '', message: `saved for version ${version} of ${def.type}, but this server knows only up to version ${def.version}`, severity: 'error' });
-    return fallback;
+  const graphNode: GraphNode = { id: node.id, type: node.type, position: { x: 0, y: 0 }, config: node.config, ...(node.version !== undefined ? { version: node.version } : {}) };
+  const { info, problems } = checkNode({ node: graphNode, configReadable: true }, registry);
+  const described = problems.map((p) => ({ field: p.field ?? '', message: p.message, severity: p.severity }));
+  let summary: string | undefined;
+  if (info.def && info.config !== undefined) {
+    try {
+      summary = String(info.def.summary(info.config));
+    } catch (error) {
+      described.push({ field: '', message: `failed while writing its summary: ${error instanceof Error ? error.message : String(error)}`, severity: 'error' });
+    }
   }
-  const migrated = guarded(problems, `upgrading its config from version ${version}`, () => migrateConfig(def, node.config, version));
-  if (!migrated) return fallback;
-  const parsed = def.configSchema.safeParse(migrated);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push({ field: issue.path.map(String).join('.'), message: issue.message, severity: 'error' });
-    return fallback;
-  }
-  const config: unknown = parsed.data;
-  for (const p of guarded(problems, 'checking its config', () => (def.check?.(config) ?? []) as ConfigProblem[]) ?? [])
-    problems.push({ field: p.field, message: p.message, severity: p.severity ?? 'error' });
-  const outputs = guarded(problems, 'listing its outputs', () => def.outputs(config)) ?? fallback.outputs;
-  const summary = guarded(problems, 'writing its summary', () => String(def.summary(config)));
-  return { id: node.id, ...(summary !== undefined ? { summary } : {}), outputs, problems };
+  return { id: node.id, ...(summary !== undefined ? { summary } : {}), outputs: info.outputs ?? [], problems: described };
 }
 
 export function describeNodesHandler(registry: NodeRegistry): RouteHandler<typeof describeNodesRoute> {

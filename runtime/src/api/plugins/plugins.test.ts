@@ -96,9 +96,9 @@ describe('POST /api/node-types/describe', () => {
     expect(body.nodes.slice(0, 5)).toEqual([
       { id: 'a', summary: 'Add 5000 points (Thanks)', outputs, problems: [{ field: 'points', message: 'that is a lot of points', severity: 'warning' }] },
       { id: 'b', summary: 'Add 20 points (Birthday)', outputs, problems: [] },
-      { id: 'c', outputs, problems: [{ field: 'points', message: 'Too small: expected number to be >0', severity: 'error' }] },
-      { id: 'd', outputs, problems: [{ field: '', message: 'saved for version 3 of acme.addPoints, but this server knows only up to version 2', severity: 'error' }] },
-      { id: 'e', outputs: [], problems: [{ field: '', message: 'there is no node type "acme.nope" on this server', severity: 'error' }] },
+      { id: 'c', outputs, problems: [{ field: 'points', message: 'must be more than 0', severity: 'error' }] },
+      { id: 'd', outputs, problems: [{ field: '', message: 'this node was saved for version 3 of acme.addPoints, but this server knows only up to version 2; update Nudgeflow to edit it', severity: 'error' }] },
+      { id: 'e', outputs: [], problems: [{ field: '', message: 'there is no node type "acme.nope"', severity: 'error' }] },
     ]);
     expect(body.nodes[5]).toMatchObject({ id: 'f', summary: expect.stringContaining('2'), problems: [] });
   });
