@@ -133,6 +133,12 @@ describe('nudgeflow templates and new', () => {
     }
   });
 
+  it("prints a command's usage for --help, without running it", async () => {
+    const r = await runCli('plugins', '--help');
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(r.out.split('\n')[0]).toBe('usage: nudgeflow plugins [--json | new TYPE]');
+  });
+
   it('rejects an unknown command with help', async () => {
     const r = await runCli('frobnicate');
     expect(r.code).toBe(2);

@@ -43,6 +43,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.err(`nudgeflow: unknown command "${name}"\n\n${help()}`);
     return EXIT_USAGE;
   }
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(`usage: nudgeflow ${command.usage.replace(/^nudgeflow /, '')}\n\n${command.help}`);
+    return 0;
+  }
   try {
     return await command.run(args, io);
   } catch (error) {
