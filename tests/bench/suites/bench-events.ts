@@ -15,7 +15,7 @@ export function orderCreated(key: string, block: number, serial: number): FlowEv
     id: `evt-${key}`,
     type: 'order.created',
     occurredAt: new Date().toISOString(),
-    contact: { id: `c-${key}`, email: `${key}@bench.example`, phone: `+4206${block}${String(serial).padStart(7, '0')}`, firstName: 'Bench', tags: [] },
+    contact: { id: `c-${key}`, email: `${key}@bench.example`, phone: `+42077${block}${String(serial).padStart(6, '0')}`, firstName: 'Bench', tags: [] },
     order: { id: `o-${key}`, number: key, total: 990, currency: 'CZK', items: [{ sku: 'MUG-1', name: 'Mug', price: 990, quantity: 1 }] },
   };
 }

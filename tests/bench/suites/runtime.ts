@@ -316,8 +316,9 @@ export async function runtimeSuite(): Promise<{ rows: BenchRow[]; notes: string 
       '  first request until every run has its row in Postgres and its workflow started (`signalWithStart` returned, outbox row dispatched).',
       `  Beyond that, ${reached}.`,
       '',
-      'Where the time goes: CPU time of each part of the stack during each phase (from /proc; the load generator counts in the Node main',
-      'thread, the workflow code and Temporal\'s core in its other threads):',
+      'Where the time goes: CPU time of each part of the stack during each phase (from /proc; the workflow code and Temporal\'s core count in',
+      `the Node process's other threads). The ingestion phases' load generator is not in these figures: it spent ${(single.generatorCpuMs / single.accepted).toFixed(1)} ms`,
+      `(single events) and ${(batched.generatorCpuMs / batched.accepted).toFixed(2)} ms (batches) of CPU per event of the same two cores; the latency and runs phases' requests count in the Node main thread.`,
       '',
       ...(
         [
