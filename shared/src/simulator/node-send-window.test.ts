@@ -20,7 +20,7 @@ describe('a node’s own send window in the simulator', () => {
     ]);
     expect(formatTimeline(result, graph).split('\n')).toEqual([
       '+11h      trigger  When customer.registered: started (customer.registered)',
-      '+11h      sms      SMS: “Your code is ready” · 09:00–17:00: delayed (send window)',
+      '+11h      sms      SMS · 09:00–17:00: “Your code is ready”: delayed (send window)',
       "+24h      sms      SMS to +420777000111 'Your code is ready'",
       '+24h      end: completed at sms',
     ]);

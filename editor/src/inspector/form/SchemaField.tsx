@@ -20,7 +20,7 @@ import { fieldAddon } from './field-addons';
 import { CheckboxField, Field, Group, type ControlIds } from './Field';
 import { useFormEnv } from './form-env';
 import { ObjectFields } from './ObjectFields';
-import { labelFor, widgetFor } from './schema-widget';
+import { labelFor, leftOutWhenEmpty, widgetFor } from './schema-widget';
 
 export interface SchemaFieldProps {
   schema: JsonSchema;
@@ -53,7 +53,8 @@ export function SchemaField({ schema, value, onChange, path, name, required = fa
       {control}
     </Field>
   );
-  const input = { value: shown, onChange, required };
+  // A field with a default keeps its box's text even when emptied (the validator then names it).
+  const input = { value: shown, onChange, required: !leftOutWhenEmpty(schema, required) };
 
   const choices = env.nodeChoices.get(path);
   if (choices) return field((ids) => <NodeRefSelect ids={ids} {...input} choices={choices} />);

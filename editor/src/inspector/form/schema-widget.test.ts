@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { humanise, labelFor, widgetFor } from './schema-widget';
+import { humanise, labelFor, leftOutWhenEmpty, widgetFor } from './schema-widget';
 import { schemaOf } from './test-schemas';
 
 const kinds = (type: string) => Object.fromEntries(Object.entries(schemaOf(type).properties ?? {}).map(([key, s]) => [key, widgetFor(s).kind]));
@@ -97,5 +97,16 @@ describe('labels', () => {
     expect(labelFor({}, 'withinDays')).toBe('Within days');
     expect(humanise('timeout_seconds')).toBe('Timeout seconds');
     expect(humanise('sameOrder')).toBe('Same order');
+  });
+});
+
+describe('leftOutWhenEmpty', () => {
+  it('leaves out an emptied optional field, but keeps one with a default so its box does not refill while typing', () => {
+    const sms = schemaOf('action.sendSms');
+    const own = sms.properties?.sendWindow?.oneOf?.[2]?.properties ?? {};
+    expect(leftOutWhenEmpty(own.timezone ?? {}, false)).toBe(false);
+    expect(leftOutWhenEmpty(own.from ?? {}, false)).toBe(false);
+    expect(leftOutWhenEmpty(schemaOf('action.sendEmail').properties?.preheader ?? {}, false)).toBe(true);
+    expect(leftOutWhenEmpty(sms.properties?.body ?? {}, true)).toBe(false);
   });
 });

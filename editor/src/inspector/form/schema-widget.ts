@@ -71,6 +71,14 @@ export function labelFor(schema: JsonSchema, key: string): string {
   return schema.title ?? humanise(key);
 }
 
+/**
+ * Whether emptying a field's control leaves the field out of the config. Not when it has a
+ * default: left out, the box would show that default again while the person is still typing.
+ */
+export function leftOutWhenEmpty(schema: JsonSchema, required: boolean): boolean {
+  return !required && schema.default === undefined;
+}
+
 function enumOptions(schema: JsonSchema): Option[] {
   const labels = (schema.enumLabels ?? {}) as Record<string, string>;
   return (schema.enum ?? []).map((value) => ({ value: String(value), label: labels[String(value)] ?? String(value) }));

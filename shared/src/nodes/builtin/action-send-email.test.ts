@@ -43,7 +43,7 @@ describe('action.sendEmail', () => {
       marketing: true,
       sendWindow: { days: ['sat', 'sun'], from: '10:00', to: '12:00', timezone: 'contact' },
     });
-    expect(actionSendEmail.summary(config)).toBe('Email: “Hi {{ contact.firstName }}” · weekends 10:00–12:00');
-    expect(actionSendEmail.summary(actionSendEmail.configSchema.parse({ ...base, sendWindow: { mode: 'anyTime' } }))).toBe('Email: “Hi {{ contact.firstName }}” · any time');
+    expect(actionSendEmail.summary(config)).toBe('Email · weekends 10:00–12:00: “Hi {{ contact.firstName }}”');
+    expect(actionSendEmail.summary(actionSendEmail.configSchema.parse({ ...base, sendWindow: { mode: 'anyTime' } }))).toBe('Email · any time: “Hi {{ contact.firstName }}”');
   });
 });

@@ -45,7 +45,8 @@ export const actionSendEmail = defineNode({
     transactional: false,
   },
   outputs: () => [NEXT],
-  summary: (c) => `Email: “${quote(c.subject)}”${describeMessageWindow(c.sendWindow)}`,
+  // The window goes before the subject: the canvas cuts a long summary at its end.
+  summary: (c) => `Email${describeMessageWindow(c.sendWindow)}: “${quote(c.subject)}”`,
   templates: (c) => [
     { field: 'subject', source: c.subject, kind: 'liquid' },
     ...(c.preheader === undefined ? [] : [{ field: 'preheader', source: c.preheader, kind: 'liquid' as const }]),

@@ -30,12 +30,12 @@ describe('action.sendSms send windows', () => {
     const summary = (sendWindow?: unknown) => actionSendSms.summary(parse(sendWindow));
     expect(summary()).toBe('SMS: “Hi {{ contact.firstName }}”');
     expect(summary({ mode: 'flow' })).toBe('SMS: “Hi {{ contact.firstName }}”');
-    expect(summary({ mode: 'anyTime' })).toBe('SMS: “Hi {{ contact.firstName }}” · any time');
-    expect(summary({ mode: 'own' })).toBe('SMS: “Hi {{ contact.firstName }}” · 09:00–20:00');
+    expect(summary({ mode: 'anyTime' })).toBe('SMS · any time: “Hi {{ contact.firstName }}”');
+    expect(summary({ mode: 'own' })).toBe('SMS · 09:00–20:00: “Hi {{ contact.firstName }}”');
     expect(summary({ mode: 'own', days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '08:30', to: '18:00', timezone: 'Europe/Prague' })).toBe(
-      'SMS: “Hi {{ contact.firstName }}” · weekdays 08:30–18:00 Europe/Prague',
+      'SMS · weekdays 08:30–18:00 Europe/Prague: “Hi {{ contact.firstName }}”',
     );
-    expect(summary({ mode: 'own', days: ['sun', 'wed'] })).toBe('SMS: “Hi {{ contact.firstName }}” · Wed/Sun 09:00–20:00');
+    expect(summary({ mode: 'own', days: ['sun', 'wed'] })).toBe('SMS · Wed/Sun 09:00–20:00: “Hi {{ contact.firstName }}”');
   });
 
   it('reports a window that closes before it opens, has no days or names an unknown zone, at the field', () => {

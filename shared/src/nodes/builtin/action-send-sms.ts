@@ -20,7 +20,8 @@ export const actionSendSms = defineNode({
   }),
   defaults: { body: 'Hi {{ contact.firstName }}, your order {{ order.number }} is waiting for payment.', transactional: false },
   outputs: () => [NEXT],
-  summary: (c) => `SMS: “${c.body.length > 48 ? `${c.body.slice(0, 47)}…` : c.body}”${describeMessageWindow(c.sendWindow)}`,
+  // The window goes before the text: the canvas cuts a long summary at its end.
+  summary: (c) => `SMS${describeMessageWindow(c.sendWindow)}: “${c.body.length > 48 ? `${c.body.slice(0, 47)}…` : c.body}”`,
   templates: (c) => [{ field: 'body', source: c.body, kind: 'liquid' }],
   behavior: {
     kind: 'effect',

@@ -22,8 +22,8 @@ export function messageWindowSchema() {
         .min(1, 'pick at least one day')
         .default([...weekdays])
         .meta({ title: 'Days' }),
-      from: clockTimeSchema.default('09:00').meta({ title: 'From', description: '24-hour clock, e.g. 09:00' }),
-      to: clockTimeSchema.default('20:00').meta({ title: 'To', description: 'The window closes at this time' }),
+      from: clockTimeSchema.default('09:00').meta({ title: 'From', description: 'Opens at this time (24-hour clock)' }),
+      to: clockTimeSchema.default('20:00').meta({ title: 'To', description: 'Closes at this time (24-hour clock)' }),
       timezone: timeZoneSchema
         .default('contact')
         .meta({ title: 'Time zone', description: 'An IANA zone such as Europe/Prague, or "contact" for the contact’s own zone' }),
@@ -34,7 +34,11 @@ export function messageWindowSchema() {
     .discriminatedUnion('mode', [follow, anyTime, own])
     .optional()
     // `default` only tells the form what a node without the field does; parsing leaves it out.
-    .meta({ title: 'Send window', description: 'When this message may go out', default: { mode: 'flow' } });
+    .meta({
+      title: 'Send window',
+      description: 'The flow’s window (in Flow settings) holds only marketing messages; this node’s own hours hold it even when it is transactional',
+      default: { mode: 'flow' },
+    });
 }
 
 export type MessageWindow = z.infer<ReturnType<typeof messageWindowSchema>>;
@@ -64,7 +68,7 @@ function describeDays(days: readonly Weekday[]): string {
   return `${weekdays.filter((d) => set.has(d)).map((d) => dayLabels[d].slice(0, 3)).join('/')} `;
 }
 
-/** A short tail for the node's summary: "" when it follows the flow, " · any time", " · weekdays 09:00–18:00". */
+/** A short part of the node's summary, after the channel: "" when it follows the flow, " · any time", " · weekdays 09:00–18:00". */
 export function describeMessageWindow(window: MessageWindow): string {
   switch (window?.mode) {
     case undefined:
