@@ -1,6 +1,6 @@
 import type { FlowEvent } from '@nudgeflow/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { findEngagement, getEvent, listEvents, storeEvent } from './events';
+import { findEngagement, getEvent, listEvents, storeEvent, storeUnroutedEvent } from './events';
 import { ingestEvent } from './ingest-event';
 import { insertMessage } from './messages';
 import { useTestDatabase } from './test-database';
@@ -25,6 +25,15 @@ describe('events', () => {
     expect(await db.sql.begin((tx) => storeEvent(tx, e, 'ann'))).toBe('duplicate');
     expect(await db.sql`select event_id from outbox where event_id = 'e1'`).toEqual([{ event_id: 'e1' }]);
     expect(await getEvent(db.sql, 'e1')).toEqual({ event: e, contactId: 'ann', receivedAt: expect.any(String) });
+  });
+
+  it('storeUnroutedEvent keeps the event once, without an outbox row', async () => {
+    await ingestEvent(db.sql, event('seed', 'customer.registered', '2026-03-01T00:00:00Z'));
+    const e = event('scan', 'email.clicked', '2026-03-02T00:00:00Z', { nodeId: 'mail', machine: true });
+    expect(await storeUnroutedEvent(db.sql, e, 'ann')).toBe('inserted');
+    expect(await storeUnroutedEvent(db.sql, e, 'ann')).toBe('duplicate');
+    expect(await getEvent(db.sql, 'scan')).toEqual({ event: e, contactId: 'ann', receivedAt: expect.any(String) });
+    expect(await db.sql`select event_id from outbox order by id`).toEqual([{ event_id: 'seed' }]);
   });
 
   it("lists a contact's or an order's events, newest first", async () => {
@@ -58,6 +67,21 @@ describe('events', () => {
     expect(await ask(3600)).toEqual({ matched: false });
     expect(await ask(7200)).toEqual({ matched: true, detail: 'email.opened at 2026-03-02T12:00:00.000Z' });
     expect(await ask(undefined, '2026-03-02T11:00:00Z')).toEqual({ matched: false });
+  });
+
+  it("does not count machines' opens and clicks (link scanners, prefetches)", async () => {
+    await ingestEvent(db.sql, event('seed', 'customer.registered', '2026-03-01T00:00:00Z'));
+    await insertMessage(db.sql, { idempotencyKey: 'k', contactId: 'ann', flowId: 'f1', nodeId: 'mail', channel: 'email', marketing: true, status: 'sent', sentAt: '2026-03-02T10:00:00Z' });
+    const ask = (action: 'opened' | 'clicked') => findEngagement(db.sql, { contactId: 'ann', flowId: 'f1', nodeId: 'mail', action, now: new Date('2026-03-05T00:00:00Z') });
+    await storeUnroutedEvent(db.sql, event('scan', 'email.clicked', '2026-03-02T10:00:01Z', { nodeId: 'mail', flowId: 'f1', machine: true, machineReason: 'clicked within 10 s of sending' }), 'ann');
+    await ingestEvent(db.sql, event('prefetch', 'email.opened', '2026-03-02T10:00:05Z', { nodeId: 'mail', machine: true }));
+    expect([await ask('clicked'), await ask('opened')]).toEqual([{ matched: false }, { matched: false }]);
+    await ingestEvent(db.sql, event('click', 'email.clicked', '2026-03-02T15:00:00Z', { nodeId: 'mail', flowId: 'f1', machine: false }));
+    await ingestEvent(db.sql, event('open', 'email.opened', '2026-03-02T14:00:00Z', { nodeId: 'mail' }));
+    expect([await ask('clicked'), await ask('opened')]).toEqual([
+      { matched: true, detail: 'email.clicked at 2026-03-02T15:00:00.000Z' },
+      { matched: true, detail: 'email.opened at 2026-03-02T14:00:00.000Z' },
+    ]);
   });
 
   it('counts only messages of the same flow: another flow may have a node with the same id', async () => {

@@ -41,6 +41,20 @@ export async function storeEvent(tx: Tx, event: FlowEvent, contactId: string): P
   return inserted.length > 0 ? 'inserted' : 'duplicate';
 }
 
+/**
+ * Stores an event for the record only, without an outbox row: it reaches no flow (no trigger, no
+ * wait) and changes nothing about the contact, which must exist. For what machines did with a
+ * contact's email (api/tracking/machine-hit.ts). The same id twice stores it once.
+ */
+export async function storeUnroutedEvent(db: Db, event: FlowEvent, contactId: string): Promise<'inserted' | 'duplicate'> {
+  const inserted = await db`
+    insert into events (id, type, contact_id, order_id, occurred_at, data)
+    values (${event.id}, ${event.type}, ${contactId}, ${event.order?.id ?? null}, ${event.occurredAt}, ${jsonb(db, event)})
+    on conflict (id) do nothing
+    returning id`;
+  return inserted.length > 0 ? 'inserted' : 'duplicate';
+}
+
 export async function getEvent(db: Db, id: string): Promise<StoredEvent | undefined> {
   const [row] = await db<EventRow[]>`select data, contact_id, order_id, received_at from events where id = ${id}`;
   return row ? toStored(row) : undefined;
@@ -81,7 +95,8 @@ export interface EngagementQuery {
 /**
  * condition.engagement: an `email.opened` / `email.clicked` event whose data names the node
  * (data.nodeId), after a message from that node of the flow was sent to the contact, up to
- * `now`. An event that also names a flow (data.flowId) counts for that flow only.
+ * `now`. An event that also names a flow (data.flowId) counts for that flow only. Machines'
+ * opens and clicks (data.machine: true, e.g. link scanners) do not count.
  */
 export async function findEngagement(db: Db, query: EngagementQuery): Promise<{ matched: boolean; detail?: string }> {
   const type = `email.${query.action}`;
@@ -90,6 +105,7 @@ export async function findEngagement(db: Db, query: EngagementQuery): Promise<{ 
     where e.contact_id = ${query.contactId} and e.type = ${type}
       and e.data -> 'data' ->> 'nodeId' = ${query.nodeId}
       and coalesce(e.data -> 'data' ->> 'flowId', ${query.flowId}) = ${query.flowId}
+      and (e.data -> 'data' -> 'machine') is distinct from 'true'::jsonb
       and e.occurred_at <= ${query.now}
       and exists (
         select 1 from messages m

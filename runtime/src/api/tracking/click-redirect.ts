@@ -2,7 +2,7 @@ import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { TrackingRouteDeps } from './deps';
 import { linkedMessage } from './linked-message';
 import { recordEngagement } from './record-engagement';
-import { htmlResponse, invalidLink, logRecordingFailure, privatePageHeaders, tokenParams } from './responses';
+import { hitRequest, htmlResponse, invalidLink, logRecordingFailure, privatePageHeaders, tokenParams } from './responses';
 
 export const clickRedirectRoute = createRoute({
   method: 'get',
@@ -11,7 +11,9 @@ export const clickRedirectRoute = createRoute({
   summary: 'A tracked link in an email',
   description:
     'Records `email.clicked` (data: url, messageId, flowId, nodeId; once per message and link; nothing for test messages) and ' +
-    'redirects to the address signed into the token. A token that is not ours gets 404, never a redirect.',
+    'redirects to the address signed into the token. Link scanners and other machines (by user agent, or clicking within ' +
+    'seconds of sending) are recorded apart with `data.machine: true` and reach no flow; HEAD records nothing. ' +
+    'A token that is not ours gets 404, never a redirect.',
   security: [],
   request: { params: tokenParams },
   responses: {
@@ -26,7 +28,8 @@ export function clickRedirectHandler(deps: TrackingRouteDeps): RouteHandler<type
     // Only web links are ever wrapped (email/click-tracking.ts); anything else is refused all the same.
     if (!linked || !/^https?:\/\//i.test(linked.link.url)) return invalidLink(c);
     const { url } = linked.link;
-    if (linked.message) await recordEngagement(deps, linked.message, { type: 'email.clicked', url }).catch(logRecordingFailure('an email click'));
+    if (linked.message) await recordEngagement(deps, linked.message, { type: 'email.clicked', url }, hitRequest(c)).catch(logRecordingFailure('an email click'));
+    // Machines get the same answer as people: a scanner must see what the customer will see.
     // The address was signed by us when the email was rendered: this is no open redirect.
     return c.body(null, 302, { ...privatePageHeaders, Location: url });
   };

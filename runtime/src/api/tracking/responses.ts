@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { invalidLinkPage } from './pages';
+import type { HitRequest } from './record-engagement';
 
 /** OpenAPI description of an HTML page answer. */
 export function htmlResponse(description: string) {
@@ -21,4 +22,9 @@ export function invalidLink(c: Context): Response {
 /** Logs what could not be recorded; the customer still gets the page, the image or the redirect. */
 export function logRecordingFailure(what: string) {
   return (error: unknown) => console.error(`could not record ${what}:`, error);
+}
+
+/** Who followed the link, as far as the request tells (api/tracking/machine-hit.ts decides). */
+export function hitRequest(c: Context): HitRequest {
+  return { method: c.req.method, userAgent: c.req.header('user-agent') };
 }

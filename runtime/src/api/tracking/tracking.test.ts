@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ann, storeContact, testMessaging } from '../../activities/test-fixtures';
-import { insertMessage, listEvents, listSuppressions } from '../../db';
+import { findEngagement, insertMessage, listEvents, listSuppressions } from '../../db';
 import { emailContent, personalizeEmail } from '../../email/render-email';
 import { orderEmail, twoItemOrder } from '../../email/test-emails';
 import { signLink } from '../../links/link-token';
@@ -14,9 +14,12 @@ const SHOP_URL = 'https://shop.example.com/orders/o-1042?utm_source=email&utm_me
 const { mjml } = personalizeEmail(orderEmail, { flow: { id: 'f1', name: 'Flow', version: 1 }, runId: 'run-1', contact: ann, order: twoItemOrder, codes: {} }, links);
 let messageId: string;
 
-/** GET or POST a link as a mail client or browser follows it: no credentials, redirects not followed. */
-async function follow(url: string, init: RequestInit = {}) {
-  const res = await api.app.request(url.replace(testMessaging.publicUrl, ''), { redirect: 'manual', ...init });
+const CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+const GMAIL_PROXY = 'Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)';
+
+/** GET or POST a link as a browser follows it (another user agent in init): no credentials, redirects not followed. */
+async function follow(url: string, init: Omit<RequestInit, 'headers'> & { headers?: Record<string, string> } = {}) {
+  const res = await api.app.request(url.replace(testMessaging.publicUrl, ''), { redirect: 'manual', ...init, headers: { 'user-agent': CHROME, ...init.headers } });
   const type = res.headers.get('content-type') ?? '';
   return { status: res.status, headers: res.headers, type, body: type.startsWith('image/') ? Buffer.from(await res.arrayBuffer()) : await res.text() };
 }
@@ -79,6 +82,65 @@ describe('a tracked link', () => {
     const res = await follow(trackingLinks(testMessaging, 'run-9:gone:1').click(SHOP_URL));
     expect([res.status, res.headers.get('location')]).toEqual([302, SHOP_URL]);
     expect(await eventsOf('email.clicked')).toEqual([]);
+  });
+});
+
+describe('machines following the links', () => {
+  /** As if the message had just gone out (or `ago` before). */
+  const sentAgo = (ago: string) => api.db.sql`update messages set sent_at = now() - ${ago}::interval where id = ${messageId}`;
+  const clickedEngagement = () => findEngagement(api.db.sql, { contactId: 'ann', flowId: 'f1', nodeId: 'mail', action: 'clicked', now: new Date() });
+
+  it('records a scanner’s click at once apart from the customer’s click later, both redirected alike', async () => {
+    await sentAgo('0 seconds');
+    const scanner = await follow(links.click(SHOP_URL));
+    expect(await clickedEngagement()).toEqual({ matched: false });
+    await sentAgo('1 hour');
+    const customer = await follow(links.click(SHOP_URL));
+    for (const res of [scanner, customer]) expect([res.status, res.headers.get('location'), res.headers.get('cache-control')]).toEqual([302, SHOP_URL, 'no-store']);
+
+    const clicked = await eventsOf('email.clicked');
+    const human = clicked.find((e) => !e.id.endsWith(':machine'));
+    expect(clicked.map((e) => e.id).sort()).toEqual([human?.id, `${human?.id}:machine`]);
+    expect(clicked.map((e) => e.data).sort((a, b) => Number(Boolean(a?.machine)) - Number(Boolean(b?.machine)))).toEqual([
+      { messageId, flowId: 'f1', nodeId: 'mail', runId: 'run-1', url: SHOP_URL },
+      { messageId, flowId: 'f1', nodeId: 'mail', runId: 'run-1', url: SHOP_URL, machine: true, machineReason: 'clicked within 10 s of sending' },
+    ]);
+    // Only the customer's click reaches flows and the engagement condition.
+    expect(api.calls.accepted).toBe(1);
+    expect(await api.db.sql`select event_id from outbox`).toEqual([{ event_id: human?.id }]);
+    const [humanEvent] = (await listEvents(api.db.sql, { contactId: 'ann', type: 'email.clicked' })).filter((e) => e.event.data?.machine === undefined);
+    expect(await clickedEngagement()).toEqual({ matched: true, detail: `email.clicked at ${humanEvent?.event.occurredAt}` });
+  });
+
+  it('answers HEAD as GET and records nothing', async () => {
+    const click = await follow(links.click(SHOP_URL), { method: 'HEAD' });
+    const pixel = await follow(links.open, { method: 'HEAD' });
+    expect([click.status, click.headers.get('location'), pixel.status, pixel.type, pixel.headers.get('cache-control')]).toEqual([302, SHOP_URL, 200, 'image/gif', 'no-store, max-age=0']);
+    expect(await eventsOf('email.clicked')).toEqual([]);
+    expect(await eventsOf('email.opened')).toEqual([]);
+    expect(api.calls.accepted).toBe(0);
+  });
+
+  it('tells HTTP clients and Apple’s prefetch apart from Gmail’s image proxy, with the same answers', async () => {
+    await sentAgo('1 second');
+    const curl = await follow(links.click(SHOP_URL), { headers: { 'user-agent': 'curl/8.5.0' } });
+    const apple = await follow(links.open, { headers: { 'user-agent': 'Mozilla/5.0' } });
+    const gmail = await follow(links.open, { headers: { 'user-agent': GMAIL_PROXY } });
+    expect([curl.status, curl.headers.get('location')]).toEqual([302, SHOP_URL]);
+    expect(apple.body).toEqual(gmail.body);
+
+    expect(await eventsOf('email.clicked')).toMatchObject([{ data: { url: SHOP_URL, machine: true, machineReason: 'HTTP client (curl)' } }]);
+    expect((await eventsOf('email.opened')).sort((a, b) => a.id.localeCompare(b.id))).toEqual([
+      { id: `email.opened:${messageId}`, data: { messageId, flowId: 'f1', nodeId: 'mail', runId: 'run-1' } },
+      { id: `email.opened:${messageId}:machine`, data: { messageId, flowId: 'f1', nodeId: 'mail', runId: 'run-1', machine: true, machineReason: 'Apple Mail Privacy Protection prefetch' } },
+    ]);
+    expect(api.calls.accepted).toBe(1);
+  });
+
+  it('takes a click on a message not yet marked sent for a scanner: it is being sent this instant', async () => {
+    await api.db.sql`update messages set status = 'queued', sent_at = null where id = ${messageId}`;
+    await follow(links.click(SHOP_URL));
+    expect(await eventsOf('email.clicked')).toMatchObject([{ data: { machine: true, machineReason: 'clicked within 10 s of sending' } }]);
   });
 });
 
