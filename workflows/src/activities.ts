@@ -19,7 +19,7 @@ export const effectActivityOptions: ActivityOptions = {
 };
 
 /** Reads only: quick, and a few minutes of tries before the run gives up. */
-const lookupActivityOptions: ActivityOptions = {
+export const lookupActivityOptions: ActivityOptions = {
   startToCloseTimeout: '30s',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m', maximumAttempts: 10, nonRetryableErrorTypes: [INVALID_INPUT_ERROR] },
 };

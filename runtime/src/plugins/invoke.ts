@@ -30,7 +30,8 @@ export interface Invocation {
   matched?: boolean;
 }
 
-const DEFAULT_TIMEOUT_SECONDS = 30;
+/** Per attempt, when the plugin sets none: inside the worker's activity timeout of the kind (PLUGIN_LIMITS). */
+const DEFAULT_TIMEOUT_SECONDS = { action: 30, condition: 20 } as const;
 /** setTimeout fires at once for longer delays (about 24.8 days). */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -69,7 +70,7 @@ export async function invokePlugin(plugin: RunnablePlugin, input: InvokeInput): 
   // The loader keeps a plugin whose secrets are unset (its flows stay valid); only a restart with them set helps.
   if (unset.length > 0)
     throw new PluginInputError(`node "${input.nodeId}" (${plugin.title}) needs ${unset.join(', ')} set in the worker's environment; set ${unset.length > 1 ? 'them' : 'it'} and restart the worker`);
-  const timeoutSeconds = plugin.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
+  const timeoutSeconds = plugin.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS[plugin.kind];
   // A timer cleared when the attempt ends, rather than AbortSignal.timeout, which lives on for its full time.
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), Math.min(timeoutSeconds * 1000, MAX_TIMER_MS));

@@ -68,6 +68,14 @@ describe('validatePluginShape', () => {
       'secret "loyalty key" is not an environment variable name like "LOYALTY_API_KEY"',
     ]);
   });
+
+  it("refuses limits beyond what the worker's activities allow", () => {
+    expect(validatePluginShape({ ...addPoints, maxAttempts: 11, timeoutSeconds: 61 })).toEqual([
+      'maxAttempts can be at most 10 for an action',
+      "timeoutSeconds can be at most 60 for an action (the worker's activity ends an attempt soon after)",
+    ]);
+    expect(validatePluginShape({ ...addPoints, maxAttempts: 10, timeoutSeconds: 60 })).toEqual([]);
+  });
 });
 
 describe('pluginProblems', () => {

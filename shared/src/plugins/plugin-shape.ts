@@ -3,6 +3,7 @@ import { checkNodeContract } from '../nodes/contract';
 import { RESERVED_NAMESPACES } from './plugin-behavior';
 import { pluginNodeDefinition } from './plugin-definition';
 import type { AnyNodePlugin } from './types';
+import { PLUGIN_LIMITS } from './limits';
 
 /** A namespace, then a name in lower camel case: "acme.addPoints", "heureka.reviewRequest". */
 const TYPE_PATTERN = /^[a-z][a-z0-9-]*(\.[a-z][A-Za-z0-9]*)+$/;
@@ -69,9 +70,13 @@ function outputProblems(outputs: unknown): string[] {
 function limitProblems(plugin: Shape): string[] {
   const problems: string[] = [];
   const { maxAttempts, timeoutSeconds } = plugin;
+  const limits = plugin.kind === 'action' || plugin.kind === 'condition' ? PLUGIN_LIMITS[plugin.kind] : undefined;
   if (maxAttempts !== undefined && (!Number.isInteger(maxAttempts) || (maxAttempts as number) < 1)) problems.push('maxAttempts must be a whole number, 1 or more');
+  else if (limits && typeof maxAttempts === 'number' && maxAttempts > limits.maxAttempts) problems.push(`maxAttempts can be at most ${limits.maxAttempts} for ${plugin.kind === 'action' ? 'an action' : 'a condition'}`);
   if (timeoutSeconds !== undefined && (typeof timeoutSeconds !== 'number' || !(timeoutSeconds > 0) || !Number.isFinite(timeoutSeconds)))
     problems.push('timeoutSeconds must be a number of seconds above 0');
+  else if (limits && typeof timeoutSeconds === 'number' && timeoutSeconds > limits.timeoutSeconds)
+    problems.push(`timeoutSeconds can be at most ${limits.timeoutSeconds} for ${plugin.kind === 'action' ? 'an action' : 'a condition'} (the worker's activity ends an attempt soon after)`);
   return problems;
 }
 

@@ -78,9 +78,9 @@ export interface ActionPlugin<S extends z.ZodType = z.ZodType> extends PluginBas
   outputs?: NodeOutput[];
   /** Throw PluginInputError for a problem no retry can fix; other errors are retried. */
   execute(ctx: PluginContext<z.output<S>>): Promise<ActionOutcome | void>;
-  /** Attempts before the node fails (default 5). */
+  /** Attempts before the node fails (default 5, at most PLUGIN_LIMITS.action). */
   maxAttempts?: number;
-  /** Per attempt (default 30 s). */
+  /** Per attempt (default 30 s, at most PLUGIN_LIMITS.action). */
   timeoutSeconds?: number;
 }
 
@@ -89,7 +89,9 @@ export interface ConditionPlugin<S extends z.ZodType = z.ZodType> extends Plugin
   /** Default: "yes" and "no". */
   outputs?: NodeOutput[];
   evaluate(ctx: PluginContext<z.output<S>>): Promise<ConditionOutcome | boolean>;
+  /** Attempts before the node fails (default 5, at most PLUGIN_LIMITS.condition). */
   maxAttempts?: number;
+  /** Per attempt (default 20 s, at most PLUGIN_LIMITS.condition). */
   timeoutSeconds?: number;
 }
 

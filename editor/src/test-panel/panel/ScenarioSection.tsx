@@ -48,7 +48,7 @@ export function ScenarioSection({ check }: { check: ScenarioCheck }) {
             aria-describedby={check.ok ? undefined : problemsId}
             onChange={(e) => session.getState().setScenarioText(e.target.value)}
           />
-          <span className="nf-hint">The CLI's EVENTS.json format: contact, now, horizonSeconds, events with atSeconds, orders, codePools, webhookStatus.</span>
+          <span className="nf-hint">The CLI's EVENTS.json format: contact, now, horizonSeconds, events with atSeconds, orders, codePools, webhookStatus, and checks (custom conditions' answers by node id: true, false or an output id).</span>
         </div>
       </details>
       {check.ok ? null : (
