@@ -1,4 +1,5 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,6 +60,20 @@ describe('nudgeflow plugins new', () => {
       detail: 'tagged "vip"',
       logs: [],
     });
+  });
+
+  it('says when the folder is outside the checkout, where the plugin could not import its API', async () => {
+    const outside = await mkdtemp(join(tmpdir(), 'plugins-new-outside-'));
+    try {
+      const r = await run('acme.addPoints', '--dir', outside);
+      expect(r.code).toBe(0);
+      expect(r.out.split('\n').at(-1)).toBe(
+        `note: ${outside} is outside the Nudgeflow checkout, so the plugin cannot import @nudgeflow/shared/plugins from there; keep plugins in the checkout's plugins folder, or mount this one there`,
+      );
+      // Inside the checkout there is none: the first test sees exactly two lines.
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+    }
   });
 
   it('refuses a type the loader would refuse, and overwrites only with --force', async () => {

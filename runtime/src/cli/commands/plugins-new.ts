@@ -1,5 +1,6 @@
 import { access, mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
 import { validatePluginShape } from '@nudgeflow/shared/plugins';
 import { z } from 'zod';
 import { parseCommandArgs } from '../args';
@@ -166,6 +167,16 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
+/** Whether a file in `dir` can import the plugin API: only inside a checkout (or a project that installed it). */
+function importsResolveFrom(dir: string): boolean {
+  try {
+    createRequire(join(resolve(dir), 'plugin.js')).resolve('@nudgeflow/shared/plugins');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** `nudgeflow plugins new TYPE`: writes a working custom node type and its test into the plugins folder. */
 export async function pluginsNewCommand(args: string[], io: CliIO, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, { kind: { type: 'string' }, dir: { type: 'string' }, force: { type: 'boolean' } }, pluginsNewUsage);
@@ -184,5 +195,8 @@ export async function pluginsNewCommand(args: string[], io: CliIO, env: NodeJS.P
   const [source, test] = files;
   io.out(`wrote ${source?.path} and ${test?.path}`);
   io.out(`next: npx vitest run ${test?.path}, then restart Nudgeflow (the API and the worker) to load it`);
+  // Written anyway (the folder may be mounted into the checkout later), but said now, not at the next start.
+  if (!importsResolveFrom(dir))
+    io.err(`note: ${dir} is outside the Nudgeflow checkout, so the plugin cannot import @nudgeflow/shared/plugins from there; keep plugins in the checkout's plugins folder, or mount this one there`);
   return 0;
 }
