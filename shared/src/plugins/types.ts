@@ -72,27 +72,25 @@ interface PluginBase<S extends z.ZodType> {
   secrets?: string[];
 }
 
-export interface ActionPlugin<S extends z.ZodType = z.ZodType> extends PluginBase<S> {
-  kind: 'action';
-  /** Default: one output, "next". */
+/** What actions and conditions share: code that runs in the worker, attempt by attempt. */
+interface RunnablePluginBase<S extends z.ZodType> extends PluginBase<S> {
+  /** Default: "next" for an action, "yes" and "no" for a condition. */
   outputs?: NodeOutput[];
-  /** Throw PluginInputError for a problem no retry can fix; other errors are retried. */
-  execute(ctx: PluginContext<z.output<S>>): Promise<ActionOutcome | void>;
-  /** Attempts before the node fails (default 5, at most PLUGIN_LIMITS.action). */
+  /** Attempts before the node fails (default 5, at most PLUGIN_LIMITS of its kind). */
   maxAttempts?: number;
-  /** Per attempt (default 30 s, at most PLUGIN_LIMITS.action). */
+  /** Per attempt (default 30 s for an action, 20 s for a condition; at most PLUGIN_LIMITS of its kind). */
   timeoutSeconds?: number;
 }
 
-export interface ConditionPlugin<S extends z.ZodType = z.ZodType> extends PluginBase<S> {
+export interface ActionPlugin<S extends z.ZodType = z.ZodType> extends RunnablePluginBase<S> {
+  kind: 'action';
+  /** Throw PluginInputError for a problem no retry can fix; other errors are retried. */
+  execute(ctx: PluginContext<z.output<S>>): Promise<ActionOutcome | void>;
+}
+
+export interface ConditionPlugin<S extends z.ZodType = z.ZodType> extends RunnablePluginBase<S> {
   kind: 'condition';
-  /** Default: "yes" and "no". */
-  outputs?: NodeOutput[];
   evaluate(ctx: PluginContext<z.output<S>>): Promise<ConditionOutcome | boolean>;
-  /** Attempts before the node fails (default 5, at most PLUGIN_LIMITS.condition). */
-  maxAttempts?: number;
-  /** Per attempt (default 20 s, at most PLUGIN_LIMITS.condition). */
-  timeoutSeconds?: number;
 }
 
 /** Starts a flow when an event of this type arrives (the shop or another system posts it). */
