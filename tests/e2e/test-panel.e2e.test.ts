@@ -31,6 +31,14 @@ async function edgeTaken(editor: EditorPage, edgeId: string): Promise<boolean> {
 
 const markText = (editor: EditorPage, nodeId: string) => editor.node(nodeId).locator('.nf-test-mark').textContent();
 
+/** The code the timeline's "Assign a code" entry handed out ("Assign a code: EBK-7Q4M-22XD"). */
+async function assignedCode(timeline: Locator): Promise<string> {
+  const title = await timeline.getByText(/^Assign a code: \S+$/).textContent();
+  const code = /^Assign a code: (\S+)$/.exec(title ?? '')?.[1];
+  if (!code) throw new Error(`no code in the timeline entry "${title}"`);
+  return code;
+}
+
 function eventToggle(panel: Locator, label: string): Locator {
   return panel.getByRole('checkbox', { name: label, exact: true });
 }
@@ -94,7 +102,10 @@ describeE2e('testing a flow in the editor', () => {
     await timeline.getByText('Your e-book from order 2025-5001', { exact: true }).waitFor();
     const preview = timeline.locator('iframe[title="Email: Your e-book from order 2025-5001"]');
     await preview.waitFor();
+    // The email shows the licence key the run's "Assign a code" handed out before it.
+    const simulatedCode = await assignedCode(timeline);
     await preview.scrollIntoViewIfNeeded();
+    await timeline.frameLocator('iframe[title="Email: Your e-book from order 2025-5001"]').getByText(simulatedCode, { exact: true }).waitFor();
     await stack.screenshot(page, 'test-panel-simulation');
 
     // Off again: back through the timeout.
@@ -127,6 +138,9 @@ describeE2e('testing a flow in the editor', () => {
       email_cancelled: 'unreached',
     });
     expect(await edgeTaken(editor, 'wait_paid_again-event-assign_licence')).toBe(true);
+    const liveCode = await assignedCode(liveTimeline);
+    expect(liveCode).not.toBe(simulatedCode);
+    await liveTimeline.frameLocator('iframe[title="Email: Your e-book from order 2025-5001"]').getByText(liveCode, { exact: true }).waitFor();
 
     // Back to the simulation; a second live test is cancelled while it waits for the payment.
     await live.getByRole('button', { name: 'Back to the simulation', exact: true }).click();

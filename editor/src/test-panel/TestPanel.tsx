@@ -12,7 +12,7 @@ import { checkScenarioText } from './scenario/scenario-document';
 import { enabledScenario } from './scenario/scripted-events';
 import { useTestSession, useTestSessionApi } from './session/test-session-context';
 import { useSimulation } from './simulate/use-simulation';
-import type { PreviewSample } from './timeline/EmailMessage';
+import type { PreviewSample } from '../inspector/email/preview-api';
 
 /** The contact and the first order of the scenario: what its emails are previewed for. */
 function previewSample(scenario: Scenario): PreviewSample {

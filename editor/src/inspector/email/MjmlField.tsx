@@ -1,12 +1,14 @@
 import type { Problem } from '@nudgeflow/shared';
 import { Columns2 } from 'lucide-react';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useFlowStore } from '../../store/flow-store';
 import { Field } from '../form/Field';
 import { useFormEnv } from '../form/form-env';
 import { EmailPreview } from './EmailPreview';
 import { EmailWorkbench } from './EmailWorkbench';
 import { MjmlEditor } from './MjmlEditor';
 import type { PreviewError } from './preview-api';
+import { assignedPools, sampleCodes } from './sample-codes';
 import { useEmailPreview } from './use-email-preview';
 import './email.css';
 
@@ -28,7 +30,10 @@ export function MjmlField({ label, help, path, value, onChange }: MjmlFieldProps
   const { root, problems } = useFormEnv();
   const text = typeof value === 'string' ? value : '';
   const subject = typeof root.subject === 'string' ? root.subject : undefined;
-  const preview = useEmailPreview(subject, text);
+  // A string, so that the store's other changes do not render this field again.
+  const pools = useFlowStore((s) => assignedPools(s.graph).join(' '));
+  const sample = useMemo(() => ({ codes: sampleCodes(pools ? pools.split(' ') : []) }), [pools]);
+  const preview = useEmailPreview(subject, text, sample);
   const known = problems.get(path) ?? [];
   const extra = newErrors(preview.errors, known);
   const [wide, setWide] = useState(false);

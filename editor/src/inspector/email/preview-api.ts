@@ -15,8 +15,16 @@ export interface EmailPreviewResult {
   errors: PreviewError[];
 }
 
-/** Renders a draft email with the server's sample customer and order. */
-export function previewEmail(api: ApiClient, input: { subject?: string; body: string }): Promise<EmailPreviewResult> {
+/** What a preview renders with instead of parts of the server's sample (Jana Nováková and her e-book order). */
+export interface PreviewSample {
+  contact?: Record<string, unknown>;
+  order?: Record<string, unknown>;
+  /** By pool, as `{{ codes.<pool> }}` shows them. */
+  codes?: Record<string, string>;
+}
+
+/** Renders a draft email with the server's sample customer and order, or the fields given instead. */
+export function previewEmail(api: ApiClient, input: { subject?: string; body: string; sample?: PreviewSample }): Promise<EmailPreviewResult> {
   return api.call<EmailPreviewResult>('POST', '/api/preview/email', input);
 }
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../app/error-message';
 import { useApi } from '../../app/api-context';
-import { PREVIEW_DELAY_MS, previewEmail, type PreviewError } from './preview-api';
+import { PREVIEW_DELAY_MS, previewEmail, type PreviewError, type PreviewSample } from './preview-api';
 
 export interface EmailPreviewState {
   /** The last render that produced an email: kept while the draft is broken. */
@@ -24,15 +24,15 @@ interface Rendered {
 }
 
 /** The rendered email for a draft subject and MJML body, refreshed once typing pauses. */
-export function useEmailPreview(subject: string | undefined, body: string): EmailPreviewState {
+export function useEmailPreview(subject: string | undefined, body: string, sample: PreviewSample): EmailPreviewState {
   const api = useApi();
-  const key = JSON.stringify([subject, body]);
+  const key = JSON.stringify([subject, body, sample]);
   const [rendered, setRendered] = useState<Rendered>({ for: '', html: '', subject: '', errors: [] });
 
   useEffect(() => {
     let current = true;
     const timer = setTimeout(() => {
-      previewEmail(api, { ...(subject !== undefined ? { subject } : {}), body }).then(
+      previewEmail(api, { ...(subject !== undefined ? { subject } : {}), body, sample }).then(
         (result) => {
           if (!current) return;
           setRendered((last) =>
@@ -48,7 +48,7 @@ export function useEmailPreview(subject: string | undefined, body: string): Emai
       current = false;
       clearTimeout(timer);
     };
-  }, [api, subject, body, key]);
+  }, [api, subject, body, sample, key]);
 
   return {
     html: rendered.html,

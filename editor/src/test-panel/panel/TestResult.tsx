@@ -1,9 +1,11 @@
-import type { FlowGraph } from '@nudgeflow/shared';
-import { useMemo } from 'react';
+import type { FlowGraph, SimAction } from '@nudgeflow/shared';
+import { useCallback, useMemo } from 'react';
+import { nodeById } from '../../canvas/graph-index';
+import type { PreviewSample } from '../../inspector/email/preview-api';
 import type { TestRunView } from '../live/test-run-api';
 import type { SimulationState } from '../simulate/use-simulation';
-import type { PreviewSample } from '../timeline/EmailMessage';
 import { RunTimeline } from '../timeline/RunTimeline';
+import { emailSamples } from '../timeline/run-codes';
 import { timelineEntries } from '../timeline/timeline-entries';
 import { useNodeNaming } from './use-node-naming';
 
@@ -28,6 +30,14 @@ export function TestResult({ simulation, live, scenarioReady, sample, graph }: T
   const naming = useNodeNaming(graph);
   const run = live ?? (simulation.kind === 'done' ? simulation.result : undefined);
   const entries = useMemo(() => (run ? timelineEntries(run, naming) : []), [run, naming]);
+  const samples = useMemo(() => {
+    const poolOf = (nodeId: string) => {
+      const pool = nodeById(graph, nodeId)?.config.pool;
+      return typeof pool === 'string' ? pool : undefined;
+    };
+    return emailSamples(run?.actions ?? [], sample, poolOf);
+  }, [run, sample, graph]);
+  const sampleOf = useCallback((action: SimAction) => samples.get(action) ?? sample, [samples, sample]);
   const heading = live ? `Live test (${liveStatus[live.status]})` : 'Simulation';
 
   return (
@@ -44,7 +54,7 @@ export function TestResult({ simulation, live, scenarioReady, sample, graph }: T
       ) : simulation.kind === 'pending' ? (
         <p className="nf-hint">{scenarioReady ? 'Simulating…' : 'The simulation runs once the scenario JSON is valid.'}</p>
       ) : null}
-      {run ? <RunTimeline entries={entries} sample={sample} label={live ? 'Live test timeline' : 'Simulation timeline'} /> : null}
+      {run ? <RunTimeline entries={entries} sampleOf={sampleOf} label={live ? 'Live test timeline' : 'Simulation timeline'} /> : null}
     </section>
   );
 }

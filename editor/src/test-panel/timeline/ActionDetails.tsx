@@ -1,5 +1,6 @@
 import type { SimAction } from '@nudgeflow/shared';
-import { EmailMessage, type PreviewSample } from './EmailMessage';
+import type { PreviewSample } from '../../inspector/email/preview-api';
+import { EmailMessage } from './EmailMessage';
 
 /** What a message said, in full: the email, the SMS text, the webhook request, the staff alert. */
 export function ActionDetails({ action, sample }: { action: SimAction; sample: PreviewSample }) {

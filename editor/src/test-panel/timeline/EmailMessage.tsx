@@ -3,24 +3,17 @@ import { useEffect, useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { errorMessage } from '../../app/error-message';
 import { nodeById } from '../../canvas/graph-index';
-import type { EmailPreviewResult } from '../../inspector/email/preview-api';
+import type { EmailPreviewResult, PreviewSample } from '../../inspector/email/preview-api';
 import { useFlowStore } from '../../store/flow-store';
 import { EmailFrame } from './EmailFrame';
-
-/** The contact and order the preview renders the email for (laid over the server's sample). */
-export interface PreviewSample {
-  contact?: Record<string, unknown>;
-  order?: Record<string, unknown>;
-}
 
 type Preview = { for: string; html: string } | { for: string; failure: string };
 
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 /**
- * An email of the run: subject, the layout rendered by POST /api/preview/email with the node's
- * MJML and the scenario's contact and order, and the text the run rendered (which has the exact
- * codes; the layout preview uses sample ones).
+ * An email of the run: subject, the email rendered by POST /api/preview/email with the node's MJML,
+ * the scenario's contact and order and the codes the run had, and the text the run rendered.
  */
 export function EmailMessage({ action, sample }: { action: SimAction; sample: PreviewSample }) {
   const api = useApi();
@@ -50,7 +43,7 @@ export function EmailMessage({ action, sample }: { action: SimAction; sample: Pr
       ) : 'html' in preview ? (
         <>
           <EmailFrame html={preview.html} title={`Email: ${action.subject ?? 'no subject'}`} />
-          <p className="nf-hint">The layout for this contact and order; the codes and links the run made are in its text.</p>
+          <p className="nf-hint">Rendered for this contact, order and codes, without tracking; the exact text the run made is below.</p>
         </>
       ) : (
         <p className="nf-hint">The preview could not be rendered: {preview.failure}</p>

@@ -1,10 +1,11 @@
 import { ActionDetails } from './ActionDetails';
-import type { PreviewSample } from './EmailMessage';
+import type { SimAction } from '@nudgeflow/shared';
+import type { PreviewSample } from '../../inspector/email/preview-api';
 import { StatusBadge } from './StatusBadge';
 import type { TimelineEntry } from './timeline-entries';
 
 /** Every step of the run and every message in full, top to bottom. */
-export function RunTimeline({ entries, sample, label }: { entries: readonly TimelineEntry[]; sample: PreviewSample; label: string }) {
+export function RunTimeline({ entries, sampleOf, label }: { entries: readonly TimelineEntry[]; sampleOf(action: SimAction): PreviewSample; label: string }) {
   return (
     <ol className="nf-timeline" aria-label={label}>
       {entries.map((entry) => (
@@ -21,7 +22,7 @@ export function RunTimeline({ entries, sample, label }: { entries: readonly Time
                   <span className="nf-timeline__node">{entry.title}</span> <StatusBadge status={entry.action.status} />
                 </p>
                 {entry.action.reason ? <p className="nf-hint">{entry.action.reason}</p> : null}
-                <ActionDetails action={entry.action} sample={sample} />
+                <ActionDetails action={entry.action} sample={sampleOf(entry.action)} />
               </>
             ) : (
               <p className="nf-timeline__end">{entry.text}</p>

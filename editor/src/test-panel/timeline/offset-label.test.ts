@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatOffsetLabel } from './offset-label';
+import { formatOffsetLabel, relabelOffsets } from './offset-label';
 
 describe('formatOffsetLabel', () => {
   it('writes offsets with spaced units, days only from 48 h on', () => {
@@ -21,5 +21,14 @@ describe('formatOffsetLabel', () => {
   it('rounds fractions of a second and never shows a negative time', () => {
     expect(formatOffsetLabel(3599.6)).toBe('+1 h');
     expect(formatOffsetLabel(-5)).toBe('+0 h');
+  });
+});
+
+describe('relabelOffsets', () => {
+  it('rewrites the compact offsets of step details, leaving the rest of the text alone', () => {
+    expect(relabelOffsets('until +3d 26m 56s for order.paid')).toBe('until +3 d 26 min for order.paid');
+    expect(relabelOffsets('until +24h')).toBe('until +24 h');
+    expect(relabelOffsets('between +0s and +90m')).toBe('between +0 h and +1 h 30 min');
+    expect(relabelOffsets('score +5 points, tag c+d')).toBe('score +5 points, tag c+d');
   });
 });

@@ -25,3 +25,18 @@ export function formatOffsetLabel(seconds: number): string {
   }
   return `+${parts.slice(0, MAX_PARTS).join(' ')}`;
 }
+
+const unitSeconds: Record<string, number> = { d: 86400, h: 3600, m: 60, s: 1 };
+/** An offset as the API's step details write them: "+24h", "+3d 26m 56s", "+0s". */
+const compactOffset = /\+(\d+[dhms](?: \d+[dhms])*)/g;
+
+/**
+ * A step's detail with its offsets as the timeline writes them ("waiting until +3d 26m 56s" →
+ * "waiting until +3 d 26 min"), so one run's times read alike.
+ */
+export function relabelOffsets(text: string): string {
+  return text.replace(compactOffset, (_, parts: string) => {
+    const seconds = parts.split(' ').reduce((sum, part) => sum + Number(part.slice(0, -1)) * (unitSeconds[part.slice(-1)] ?? 0), 0);
+    return formatOffsetLabel(seconds);
+  });
+}

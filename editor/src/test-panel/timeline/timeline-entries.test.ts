@@ -17,10 +17,10 @@ describe('timelineEntries', () => {
     expect(lines).toEqual([
       '+0 h trigger: started (order.created)',
       '+0 h Contains an e-book?: yes',
-      '+0 h Paid within a day?: waiting until +24h for order.paid',
+      '+0 h Paid within a day?: waiting until +24 h for order.paid',
       '+24 h Paid within a day?: timed out',
       '+24 h SMS to +420777123456 [sent]',
-      '+24 h Paid within two more days?: waiting until +3d for order.paid',
+      '+24 h Paid within two more days?: waiting until +3 d for order.paid',
       '+3 d Paid within two more days?: timed out',
       '+3 d Email to jana.novakova@example.com [sent]',
       '+3 d Webhook POST https://shop.example.com/api/orders/ord-5001/cancel [done]',

@@ -1,6 +1,6 @@
 import type { SimAction, SimEnd, SimStep } from '@nudgeflow/shared';
 import { outcomeWords } from '../overlay/mark-label';
-import { formatOffsetLabel } from './offset-label';
+import { formatOffsetLabel, relabelOffsets } from './offset-label';
 
 /** Names for the timeline: the node's label (or type title) and its outputs' labels. */
 export interface NodeNaming {
@@ -72,8 +72,9 @@ export function endText(end: SimEnd): string {
 }
 
 function stepText(naming: NodeNaming, step: SimStep): string {
-  if (step.outcome === 'waiting') return `waiting${step.detail ? ` ${step.detail}` : ''}`;
-  return `${outcomeWords(step.outcome, naming.outputLabel(step.nodeId, step.outcome))}${step.detail ? ` (${step.detail})` : ''}`;
+  const detail = step.detail ? relabelOffsets(step.detail) : undefined;
+  if (step.outcome === 'waiting') return `waiting${detail ? ` ${detail}` : ''}`;
+  return `${outcomeWords(step.outcome, naming.outputLabel(step.nodeId, step.outcome))}${detail ? ` (${detail})` : ''}`;
 }
 
 /**

@@ -48,6 +48,17 @@ describe('POST /api/preview/email', () => {
     expect(res.body.subject).toBe('');
   });
 
+  it('shows the codes the caller gives, keeping the sample discount code', async () => {
+    const res = await preview({ body: email('<mj-text>{{ codes.ebook_licence }} / {{ codes.discount }}</mj-text>'), sample: { codes: { ebook_licence: 'EBK-7Q4M-22XD' } } });
+    expect(res.body.text).toBe('EBK-7Q4M-22XD / JARO-7Q2K');
+  });
+
+  it('refuses a code that is not text, naming the field', async () => {
+    const res = await preview({ body: email('<mj-text>x</mj-text>'), sample: { codes: { ebook_licence: 7 } } });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toContain('sample.codes.ebook_licence');
+  });
+
   it('reports a Liquid syntax error with its line and renders nothing', async () => {
     const res = await preview({ subject: 'Hi', body: email('<mj-text>{% if contact.firstName %}Hi</mj-text>') });
     expect(res.status).toBe(200);

@@ -49,6 +49,7 @@ export const sampleCart: Cart = {
 export interface SampleOverrides {
   contact?: Record<string, unknown>;
   order?: Record<string, unknown>;
+  codes?: Record<string, string>;
 }
 
 /** The run a preview renders for: the samples, with any fields the caller gives laid over them. */
@@ -61,7 +62,7 @@ export function sampleContext(overrides: SampleOverrides = {}): RunContext {
     order,
     cart: sampleCart,
     product: order.items[0] ? { sku: order.items[0].sku, name: order.items[0].name, price: order.items[0].price, url: order.items[0].url } : undefined,
-    codes: { discount: 'JARO-7Q2K' },
+    codes: { discount: 'JARO-7Q2K', ...overrides.codes },
     test: true,
   };
 }

@@ -4,6 +4,10 @@ const sampleSchema = z
   .object({
     contact: z.record(z.string(), z.unknown()).optional().openapi({ description: 'Contact fields laid over the sample customer (Jana Nováková)' }),
     order: z.record(z.string(), z.unknown()).optional().openapi({ description: 'Order fields laid over the sample e-book order' }),
+    codes: z
+      .record(z.string(), z.string())
+      .optional()
+      .openapi({ description: 'Codes by pool, as `{{ codes.<pool> }}` shows them (laid over the sample discount code)', example: { ebook_licence: 'EBK-7Q4M-22XD' } }),
   })
   .openapi({ description: 'Data to render with instead of parts of the built-in sample' });
 
