@@ -13,6 +13,7 @@ export function FlowNameInput() {
     <input
       className="nf-input nf-flow-name"
       aria-label="Flow name"
+      title={name}
       maxLength={200}
       value={draft ?? name}
       onChange={(event) => {
