@@ -44,19 +44,19 @@ describeE2e('a message node’s own send window', () => {
     const sendWindow = settings.getByRole('group', { name: 'Send window', exact: true });
     const send = field(sendWindow, 'Send');
     expect(await send.locator('option:checked').textContent()).toBe('within the flow’s send window');
-    expect(await field(sendWindow, 'From').count()).toBe(0);
+    expect(await field(sendWindow, 'Opens at').count()).toBe(0);
 
     await send.selectOption({ label: 'only within these hours' });
     const days = sendWindow.getByRole('group', { name: 'Days', exact: true });
     for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', ...WEEKEND]) expect(await dayBox(days, day).isChecked()).toBe(true);
-    expect(await field(sendWindow, 'From').inputValue()).toBe('09:00');
-    expect(await field(sendWindow, 'To').inputValue()).toBe('20:00');
+    expect(await field(sendWindow, 'Opens at').inputValue()).toBe('09:00');
+    expect(await field(sendWindow, 'Closes at').inputValue()).toBe('20:00');
     expect(await field(sendWindow, 'Time zone').inputValue()).toBe('contact');
     await eventually(() => editor.nodeLabel(SMS)).toBe(labelWith(' · 09:00–20:00'));
 
     for (const day of WEEKEND) await dayBox(days, day).uncheck();
-    await fillField(sendWindow, 'From', '08:30');
-    await fillField(sendWindow, 'To', '18:00');
+    await fillField(sendWindow, 'Opens at', '08:30');
+    await fillField(sendWindow, 'Closes at', '18:00');
     // A person clears the box with the keyboard before typing the zone.
     const zone = field(sendWindow, 'Time zone');
     await zone.click();
@@ -80,14 +80,14 @@ describeE2e('a message node’s own send window', () => {
     const reloadedDays = reloaded.getByRole('group', { name: 'Days', exact: true });
     expect(await dayBox(reloadedDays, 'Friday').isChecked()).toBe(true);
     expect(await dayBox(reloadedDays, 'Saturday').isChecked()).toBe(false);
-    expect(await field(reloaded, 'From').inputValue()).toBe('08:30');
-    expect(await field(reloaded, 'To').inputValue()).toBe('18:00');
+    expect(await field(reloaded, 'Opens at').inputValue()).toBe('08:30');
+    expect(await field(reloaded, 'Closes at').inputValue()).toBe('18:00');
     expect(await field(reloaded, 'Time zone').inputValue()).toBe('Europe/Prague');
     expect(await editor.nodeLabel(SMS)).toBe(labelWith(' · weekdays 08:30–18:00 Europe/Prague'));
 
     await field(reloaded, 'Send').selectOption({ label: 'at any time' });
     await eventually(() => editor.nodeLabel(SMS)).toBe(labelWith(' · any time'));
-    expect(await field(reloaded, 'From').count()).toBe(0);
+    expect(await field(reloaded, 'Opens at').count()).toBe(0);
     expect(await savedWindow(editor, stack.api)).toEqual({ mode: 'anyTime' });
 
     // No day at all: the problem shows under Days and in the Problems list, and the node needs setup.
@@ -100,9 +100,9 @@ describeE2e('a message node’s own send window', () => {
     // A window that closes before it opens: the problem sits under "To".
     await dayBox(freshDays, 'Monday').check();
     await editor.waitForNoProblem('pick at least one day');
-    await fillField(reloaded, 'From', '21:00');
+    await fillField(reloaded, 'Opens at', '21:00');
     await editor.waitForProblem('the window must open ("from") before it closes ("to")');
-    const to = field(reloaded, 'To');
+    const to = field(reloaded, 'Closes at');
     expect(await to.getAttribute('aria-invalid')).toBe('true');
     const described = await to.getAttribute('aria-describedby');
     expect(await page.locator(`[id="${described?.split(' ').at(-1)}"]`).textContent()).toBe('Error: the window must open ("from") before it closes ("to")');

@@ -27,8 +27,8 @@ describe('the flow settings form', () => {
     ]);
     expect(titles(properties.sendWindow)).toEqual([
       ['days', 'Days', 'enumSet'],
-      ['from', 'From', 'time'],
-      ['to', 'To', 'time'],
+      ['from', 'Opens at', 'time'],
+      ['to', 'Closes at', 'time'],
       ['timezone', 'Time zone', 'text'],
     ]);
     expect(titles(properties.frequencyCap)).toEqual([

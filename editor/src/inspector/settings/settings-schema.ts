@@ -40,8 +40,8 @@ const formText: JsonSchema = {
       description: 'Marketing messages outside these hours wait until the window opens',
       properties: {
         days: { title: 'Days', items: { enumLabels: weekdayLabels } },
-        from: { title: 'From', default: '08:00' },
-        to: { title: 'To', default: '20:00' },
+        from: { title: 'Opens at', default: '08:00' },
+        to: { title: 'Closes at', default: '20:00' },
         timezone: { title: 'Time zone', description: 'An IANA zone such as Europe/Prague, or "contact" for the contact’s own zone' },
       },
     },

@@ -22,8 +22,8 @@ export function messageWindowSchema() {
         .min(1, 'pick at least one day')
         .default([...weekdays])
         .meta({ title: 'Days' }),
-      from: clockTimeSchema.default('09:00').meta({ title: 'From', description: 'Opens at this time (24-hour clock)' }),
-      to: clockTimeSchema.default('20:00').meta({ title: 'To', description: 'Closes at this time (24-hour clock)' }),
+      from: clockTimeSchema.default('09:00').meta({ title: 'Opens at', description: '24-hour clock, e.g. 09:00' }),
+      to: clockTimeSchema.default('20:00').meta({ title: 'Closes at', description: '24-hour clock, e.g. 20:00; nothing is sent from this time on' }),
       timezone: timeZoneSchema
         .default('contact')
         .meta({ title: 'Time zone', description: 'An IANA zone such as Europe/Prague, or "contact" for the contact’s own zone' }),
