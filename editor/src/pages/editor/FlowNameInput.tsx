@@ -14,6 +14,7 @@ export function FlowNameInput() {
       className="nf-input nf-flow-name"
       aria-label="Flow name"
       title={name}
+      size={Math.min(Math.max((draft ?? name).length, 16), 48)}
       maxLength={200}
       value={draft ?? name}
       onChange={(event) => {
