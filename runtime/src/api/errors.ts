@@ -1,3 +1,4 @@
+import type { ApiErrorBody } from '@nudgeflow/shared/api';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
@@ -21,11 +22,7 @@ export class ApiError extends Error {
   }
 }
 
-export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
-}
-
-export function errorBody(code: string, message: string, details?: unknown): ErrorBody {
+export function errorBody(code: string, message: string, details?: unknown): ApiErrorBody {
   return { error: { code, message, ...(details === undefined ? {} : { details }) } };
 }
 

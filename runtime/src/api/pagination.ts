@@ -1,6 +1,9 @@
 import { z } from '@hono/zod-openapi';
+import { pageSchema, type Page } from '@nudgeflow/shared/api';
 import type { ListPage, ListPosition } from '../db';
 import { ApiError } from './errors';
+
+export { pageSchema, type Page };
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 500;
@@ -16,18 +19,6 @@ export const pageQuerySchema = z.object({
     .openapi({ description: `How many items (default ${DEFAULT_LIMIT}, at most ${MAX_LIMIT})` }),
   cursor: z.string().min(1).optional().openapi({ description: "The previous page's nextCursor" }),
 });
-
-export function pageSchema<T extends z.ZodType>(item: T) {
-  return z.object({
-    items: z.array(item),
-    nextCursor: z.string().optional().openapi({ description: 'Pass as `cursor` for the next page; absent on the last page' }),
-  });
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor?: string;
-}
 
 const positionSchema = z.tuple([z.iso.datetime({ offset: true }), z.string().min(1)]);
 

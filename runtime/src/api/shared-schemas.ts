@@ -1,18 +1,6 @@
-// Imported first: it adds `.openapi()` to zod before the clones below are made.
-import '@hono/zod-openapi';
-import { contactSchema, flowEventSchema, flowGraphSchema, orderSchema } from '@nudgeflow/shared';
-import type { ZodType } from 'zod';
-
-/**
- * A shared schema as a named OpenAPI component. Zod copies methods onto each schema when it is
- * made, so a schema built before @hono/zod-openapi was loaded has no `.openapi()`: a clone made
- * now (the same rules) does.
+/*
+ * The shared data schemas as named OpenAPI components: named once, in the API contract. Whether
+ * they have `.openapi()` depends on whether @hono/zod-openapi was loaded before them, so describe
+ * a field that holds one with `.meta()` (zod's own; the OpenAPI generator reads it) instead.
  */
-function component<T extends ZodType>(schema: T, name: string): T {
-  return schema.clone().openapi(name);
-}
-
-export const flowGraphComponent = component(flowGraphSchema, 'FlowGraph');
-export const eventComponent = component(flowEventSchema, 'Event');
-export const contactComponent = component(contactSchema, 'Contact');
-export const orderComponent = component(orderSchema, 'Order');
+export { contactComponent, eventComponent, flowGraphComponent, orderComponent } from '@nudgeflow/shared/api';

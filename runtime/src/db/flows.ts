@@ -1,34 +1,24 @@
 import type { FlowGraph } from '@nudgeflow/shared';
+import type { FlowStatus, FlowSummary as ApiFlowSummary, FlowVersion as ApiFlowVersion } from '@nudgeflow/shared/api';
 import type { PortableNodeType } from '@nudgeflow/shared/plugins';
 import { inTransaction, iso, jsonb, type Db } from './client';
 import { newId } from './ids';
 
-export type FlowStatus = 'draft' | 'active' | 'paused';
+export type { FlowStatus };
 
-export interface FlowSummary {
-  id: string;
-  name: string;
-  /** draft: never published; active: new entries start runs; paused: no new entries. */
-  status: FlowStatus;
-  publishedVersion?: number;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A flow as stored, without what the API adds from its runs (activeRuns, unpublishedChanges). */
+export type FlowSummary = Omit<ApiFlowSummary, 'activeRuns' | 'unpublishedChanges'>;
 
 export interface FlowRecord extends FlowSummary {
   /** The graph being edited; may be invalid (validation is the API's job). */
   draft: FlowGraph;
 }
 
-export interface FlowVersion {
-  flowId: string;
-  version: number;
-  /** Exactly as published; never changes. */
-  graph: FlowGraph;
+/** The API's FlowVersion, with the pinned node types typed (the API shows them as plain JSON). */
+export type FlowVersion = Omit<ApiFlowVersion, 'nodeTypes'> & {
   /** The custom node types the graph uses, as they were at publish: what its runs know of them. */
   nodeTypes: PortableNodeType[];
-  publishedAt: string;
-}
+};
 
 /** A state change the flow's status does not allow ("resume a flow that was never published"). */
 export class FlowStateError extends Error {}

@@ -1,35 +1,12 @@
+import type { Message, MessageChannel, MessageStatus } from '@nudgeflow/shared/api';
 import { compact, iso, type Db } from './client';
 import { newId } from './ids';
 import { beforePosition, pageOf, positionTime, type ListPage, type ListPosition } from './list-position';
 
-export type MessageChannel = 'email' | 'sms' | 'webhook' | 'internal';
-export type MessageStatus = 'queued' | 'sent' | 'delivered' | 'failed' | 'bounced' | 'skipped';
+export type { MessageChannel, MessageStatus };
 
-export interface MessageRecord {
-  id: string;
-  /** The effect's idempotency key: one message per key, however often the activity runs. */
-  idempotencyKey: string;
-  runId?: string;
-  flowId?: string;
-  nodeId?: string;
-  contactId: string;
-  channel: MessageChannel;
-  /** Marketing messages obey consent, send windows and frequency caps. */
-  marketing: boolean;
-  /** Email address, phone number, URL or staff address. */
-  to?: string;
-  subject?: string;
-  /** The rendered content as sent. */
-  body?: string;
-  status: MessageStatus;
-  /** Why it failed or was skipped. */
-  reason?: string;
-  provider?: string;
-  providerId?: string;
-  test: boolean;
-  createdAt: string;
-  sentAt?: string;
-}
+/** A message as stored is the API's Message (@nudgeflow/shared/api says what each field means). */
+export type MessageRecord = Message;
 
 export type NewMessage = Omit<MessageRecord, 'id' | 'createdAt' | 'test'> & { id?: string; test?: boolean };
 

@@ -1,35 +1,13 @@
+import type { Message, MessageChannel, MessageHtml, MessagePage } from '@nudgeflow/shared/api';
 import type { ApiClient } from '../../api/client';
 
-export type MessageChannel = 'email' | 'sms' | 'webhook' | 'internal';
-export const messageChannels: readonly MessageChannel[] = ['email', 'sms', 'webhook', 'internal'];
+export type { MessageChannel } from '@nudgeflow/shared/api';
 
-/** One entry of GET /api/messages (the runtime's Message schema). */
-export interface MessageItem {
-  id: string;
-  idempotencyKey: string;
-  runId?: string;
-  flowId?: string;
-  nodeId?: string;
-  contactId: string;
-  channel: MessageChannel;
-  marketing: boolean;
-  to?: string;
-  subject?: string;
-  /** As sent: an SMS's text, a webhook's body, an email's personalized MJML. */
-  body?: string;
-  status: 'queued' | 'sent' | 'delivered' | 'failed' | 'bounced' | 'skipped';
-  reason?: string;
-  provider?: string;
-  providerId?: string;
-  test: boolean;
-  createdAt: string;
-  sentAt?: string;
-}
+/** One entry of GET /api/messages. */
+export type MessageItem = Message;
 
-export interface MessagePage {
-  items: MessageItem[];
-  nextCursor?: string;
-}
+/** The channels in the order the filter offers them. Listed here: importing the shared list would bundle the API's schemas. */
+export const messageChannels = ['email', 'sms', 'webhook', 'internal'] as const satisfies readonly MessageChannel[];
 
 export interface MessageFilter {
   channel?: MessageChannel;
@@ -52,6 +30,6 @@ export function listMessages(api: ApiClient, filter: MessageFilter, cursor?: str
 }
 
 /** An email rendered from its stored MJML, without tracking. */
-export function messageHtml(api: ApiClient, id: string): Promise<{ html: string }> {
-  return api.call<{ html: string }>('GET', `/api/messages/${encodeURIComponent(id)}/html`);
+export function messageHtml(api: ApiClient, id: string): Promise<MessageHtml> {
+  return api.call<MessageHtml>('GET', `/api/messages/${encodeURIComponent(id)}/html`);
 }

@@ -1,40 +1,20 @@
-import type { ScenarioInput, SimAction, SimEnd, SimStep } from '@nudgeflow/shared';
+import type { DeliverTo, FlowTestRunRequest, TestRun, TestRunEventAccepted, TestRunEventRequest } from '@nudgeflow/shared/api';
 import type { ApiClient } from '../../api/client';
 
-/** GET /api/test-runs/{id}: a test run in the simulator's shape (see the runtime's TestRun schema). */
-export interface TestRunView {
-  id: string;
-  mode: 'simulate' | 'live';
-  status: 'running' | 'done' | 'failed' | 'cancelled';
-  flowId?: string;
-  version?: number | 'draft';
-  timeScale?: number;
-  runId?: string;
-  createdAt: string;
-  endedAt?: string;
-  steps: SimStep[];
-  actions: SimAction[];
-  end?: SimEnd;
-  /** Where a running live run is now. */
-  currentNodeId?: string;
-}
+export type { DeliverTo };
 
-export interface DeliverTo {
-  email?: string;
-  phone?: string;
-}
+/** GET /api/test-runs/{id}: a test run in the simulator's shape. */
+export type TestRunView = TestRun;
 
-export interface LiveTestRequest {
-  events: ScenarioInput;
-  timeScale: number;
-  deliverTo?: DeliverTo;
-}
+/** A live test of the saved draft: startLiveTest fills in the mode and the version. */
+export type LiveTestRequest = Omit<FlowTestRunRequest, 'mode' | 'version' | 'timeScale'> & { timeScale: number };
 
 const testRun = (id: string) => `/api/test-runs/${encodeURIComponent(id)}`;
 
 /** Starts a live test of the flow's saved draft: a real run on the worker, marked as a test. */
 export function startLiveTest(api: ApiClient, flowId: string, request: LiveTestRequest): Promise<TestRunView> {
-  return api.call<TestRunView>('POST', `/api/flows/${encodeURIComponent(flowId)}/test-runs`, { mode: 'live', version: 'draft', ...request });
+  const body: FlowTestRunRequest = { mode: 'live', version: 'draft', ...request };
+  return api.call<TestRunView>('POST', `/api/flows/${encodeURIComponent(flowId)}/test-runs`, body);
 }
 
 export function getTestRun(api: ApiClient, id: string): Promise<TestRunView> {
@@ -42,8 +22,9 @@ export function getTestRun(api: ApiClient, id: string): Promise<TestRunView> {
 }
 
 /** An event for the test contact (and the run's order): "order.paid" marks it paid now. */
-export function sendTestRunEvent(api: ApiClient, id: string, type: string): Promise<{ eventId: string; type: string; atSeconds: number }> {
-  return api.call('POST', `${testRun(id)}/events`, { type });
+export function sendTestRunEvent(api: ApiClient, id: string, type: string): Promise<TestRunEventAccepted> {
+  const body: TestRunEventRequest = { type };
+  return api.call<TestRunEventAccepted>('POST', `${testRun(id)}/events`, body);
 }
 
 export function cancelTestRun(api: ApiClient, id: string): Promise<TestRunView> {

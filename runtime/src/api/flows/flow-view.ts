@@ -1,12 +1,8 @@
-import type { z } from '@hono/zod-openapi';
 import { validate, type NodeRegistry } from '@nudgeflow/shared';
+import type { FlowDetail, FlowSummary as FlowListItem } from '@nudgeflow/shared/api';
 import type { Db, FlowRecord, FlowSummary } from '../../db';
 import { withMjmlProblems } from '../../email/mjml-problems';
 import { flowActivity, type FlowActivity } from './queries';
-import type { flowDetailSchema, flowSummarySchema } from './schemas';
-
-export type FlowDetail = z.infer<typeof flowDetailSchema>;
-export type FlowListItem = z.infer<typeof flowSummarySchema>;
 
 const noActivity: FlowActivity = { activeRuns: 0, unpublishedChanges: true };
 

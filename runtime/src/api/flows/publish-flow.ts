@@ -8,7 +8,7 @@ import { ApiError } from '../errors';
 import { errorResponse } from '../error-responses';
 import type { FlowRouteDeps } from './deps';
 import { lockDraft } from './queries';
-import { flowIdParams, publishedSchema } from './schemas';
+import { flowIdParams, publishedVersionSchema } from './schemas';
 
 export const publishFlowRoute = createRoute({
   method: 'post',
@@ -21,7 +21,7 @@ export const publishFlowRoute = createRoute({
     'Refused with 422 `invalid_flow` when the draft has errors; `details` lists every problem per node.',
   request: { params: flowIdParams },
   responses: {
-    201: { description: 'The new version', content: { 'application/json': { schema: publishedSchema } } },
+    201: { description: 'The new version', content: { 'application/json': { schema: publishedVersionSchema } } },
     404: errorResponse('No such flow (or it was deleted)'),
     422: errorResponse('The draft has errors (`invalid_flow`); details holds the problems'),
   },

@@ -3,7 +3,7 @@ import { getFlow, getFlowVersion, listFlowVersions } from '../../db';
 import { ApiError } from '../errors';
 import { errorResponse } from '../error-responses';
 import type { FlowRouteDeps } from './deps';
-import { flowIdParams, flowVersionSchema, versionSummarySchema } from './schemas';
+import { flowIdParams, flowVersionSchema, flowVersionSummarySchema } from './schemas';
 
 export const listVersionsRoute = createRoute({
   method: 'get',
@@ -12,7 +12,7 @@ export const listVersionsRoute = createRoute({
   summary: "A flow's published versions, newest first",
   request: { params: flowIdParams },
   responses: {
-    200: { description: 'The versions (empty for a flow never published)', content: { 'application/json': { schema: z.array(versionSummarySchema) } } },
+    200: { description: 'The versions (empty for a flow never published)', content: { 'application/json': { schema: z.array(flowVersionSummarySchema) } } },
     404: errorResponse('No such flow (or it was deleted)'),
   },
 });

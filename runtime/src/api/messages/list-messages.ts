@@ -1,9 +1,9 @@
 import { createRoute, z, type RouteHandler } from '@hono/zod-openapi';
 import { listMessages } from '../../db';
 import { errorResponse } from '../error-responses';
-import { decodeCursor, pageQuerySchema, pageSchema, toApiPage } from '../pagination';
+import { decodeCursor, pageQuerySchema, toApiPage } from '../pagination';
 import type { ApiRouteDeps } from '../routes';
-import { messageChannelSchema, messageSchema, messageStatusSchema } from './schemas';
+import { messageChannelSchema, messagePageSchema, messageStatusSchema } from './schemas';
 
 export type MessageRouteDeps = Pick<ApiRouteDeps, 'sql'>;
 
@@ -22,7 +22,7 @@ export const listMessagesRoute = createRoute({
     }),
   },
   responses: {
-    200: { description: 'One page of messages', content: { 'application/json': { schema: pageSchema(messageSchema) } } },
+    200: { description: 'One page of messages', content: { 'application/json': { schema: messagePageSchema } } },
     400: errorResponse('A bad filter, limit or cursor'),
   },
 });

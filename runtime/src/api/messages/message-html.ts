@@ -4,14 +4,9 @@ import { MjmlUnreadable, mjmlToHtml } from '../../email/mjml-to-html';
 import { ApiError } from '../errors';
 import { errorResponse } from '../error-responses';
 import type { MessageRouteDeps } from './list-messages';
+import { messageHtmlSchema } from './schemas';
 
 const messageIdParams = z.object({ id: z.string().min(1).openapi({ param: { name: 'id', in: 'path' }, example: 'msg_4fQxYb2kPq9sLm3n' }) });
-
-const messageHtmlSchema = z
-  .object({
-    html: z.string().openapi({ description: 'The email as HTML, rendered from the stored (personalized) MJML; links are not rewritten for tracking' }),
-  })
-  .openapi('MessageHtml');
 
 export const messageHtmlRoute = createRoute({
   method: 'get',

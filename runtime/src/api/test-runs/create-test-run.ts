@@ -4,7 +4,7 @@ import { getFlow, getFlowVersion } from '../../db';
 import { ApiError } from '../errors';
 import { errorResponse } from '../error-responses';
 import type { TestRunRouteDeps } from './deps';
-import { flowIdParams, flowTestRunBody, graphTestRunBody, testRunSchema } from './schemas';
+import { flowIdParams, flowTestRunRequestSchema, graphTestRunRequestSchema, testRunSchema } from './schemas';
 import { checkedGraph, startTestRun } from './start-test-run';
 import { viewOf } from './test-run-view';
 
@@ -29,7 +29,7 @@ export const createFlowTestRunRoute = createRoute({
   tags: ['test runs'],
   summary: "Test a flow's draft or a published version against a scenario",
   description,
-  request: { params: flowIdParams, body: { required: true, content: { 'application/json': { schema: flowTestRunBody } } } },
+  request: { params: flowIdParams, body: { required: true, content: { 'application/json': { schema: flowTestRunRequestSchema } } } },
   responses: { ...created, 404: errorResponse('No such flow or version') },
 });
 
@@ -67,7 +67,7 @@ export const createGraphTestRunRoute = createRoute({
   tags: ['test runs'],
   summary: 'Test a graph that is not stored (the CLI: nudgeflow test FLOW.json --events EVENTS.json)',
   description,
-  request: { body: { required: true, content: { 'application/json': { schema: graphTestRunBody } } } },
+  request: { body: { required: true, content: { 'application/json': { schema: graphTestRunRequestSchema } } } },
   responses: created,
 });
 

@@ -2,7 +2,7 @@ import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import { errorResponse } from '../error-responses';
 import type { TestRunRouteDeps } from './deps';
 import { cancelLive, signalLive } from './live-actions';
-import { acceptedEventSchema, testRunEventBody, testRunIdParams, testRunSchema } from './schemas';
+import { testRunEventAcceptedSchema, testRunEventRequestSchema, testRunIdParams, testRunSchema } from './schemas';
 import { current, loadTestRun, viewOf } from './test-run-view';
 
 const refusals = {
@@ -17,9 +17,9 @@ export const postTestRunEventRoute = createRoute({
   tags: ['test runs'],
   summary: 'Send an event into a live test run now ("mark paid now")',
   description: "The event is about the test contact and, unless `order` is given, the run's own order; it reaches the run as a shop event would.",
-  request: { params: testRunIdParams, body: { required: true, content: { 'application/json': { schema: testRunEventBody } } } },
+  request: { params: testRunIdParams, body: { required: true, content: { 'application/json': { schema: testRunEventRequestSchema } } } },
   responses: {
-    202: { description: 'Handed to the run; GET the test run to see what it did', content: { 'application/json': { schema: acceptedEventSchema } } },
+    202: { description: 'Handed to the run; GET the test run to see what it did', content: { 'application/json': { schema: testRunEventAcceptedSchema } } },
     400: errorResponse('A bad field; details name every one'),
     ...refusals,
   },

@@ -1,4 +1,5 @@
 import { simulate, validate, type FlowGraph, type NodeRegistry, type Scenario, type SimEnd, type SimulationResult } from '@nudgeflow/shared';
+import { DEFAULT_TIME_SCALE } from '@nudgeflow/shared/api';
 import type { PortableNodeType } from '@nudgeflow/shared/plugins';
 import type { FlowRunInput } from '@nudgeflow/workflows/contract';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
@@ -9,7 +10,6 @@ import { createLiveTestRun, endTestRun, insertTestRun, type DeliverTo, type Test
 import { planLiveRun } from '../../test-runs/live-plan';
 import { ApiError } from '../errors';
 import type { TestRunRouteDeps } from './deps';
-import { DEFAULT_TIME_SCALE } from './schemas';
 
 export interface TestRunRequest {
   /** The stored flow tested, and its published version (undefined: the draft). */

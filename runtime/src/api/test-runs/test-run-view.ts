@@ -1,14 +1,13 @@
-import type { z } from '@hono/zod-openapi';
 import type { SimEnd } from '@nudgeflow/shared';
+import type { TestRun } from '@nudgeflow/shared/api';
 import { getRun, type RunWithSteps } from '../../db';
 import { effectsOfRun, endTestRun, getTestRun, messagesOfRun, type TestRunRecord } from '../../db/test-runs';
 import { liveResult } from '../../test-runs/live-result';
 import { ApiError } from '../errors';
 import type { TestRunRouteDeps } from './deps';
-import type { testRunSchema } from './schemas';
 import { statusOfEnd } from './start-test-run';
 
-export type TestRunView = z.infer<typeof testRunSchema>;
+export type TestRunView = TestRun;
 
 /** Real milliseconds a live run gets past its scenario's horizon before it is stopped: its workflow starts a moment after its row. */
 const HORIZON_GRACE_MS = 1000;
