@@ -1,8 +1,8 @@
 import type { FlowEvent, FlowGraph } from '@nudgeflow/shared';
 import type { Advance, Command, Input } from '@nudgeflow/shared/interpreter';
 import { builtinRegistry } from '@nudgeflow/shared/nodes';
-import type { PortableNodeType } from '@nudgeflow/shared/plugins';
 import { describe, expect, it } from 'vitest';
+import { pointsNodeType, segmentNodeType } from '../../shared/src/plugins/test-node-types';
 import type { FlowRunInput } from './contract';
 import { flowRefOf } from './flow-ref';
 import { safeAdvance, safeStart } from './interpret';
@@ -11,42 +11,6 @@ import { safeAdvance, safeStart } from './interpret';
  * A published flow with plugin nodes as the workflow gets it: the graph plus the plugin types
  * pinned at publish, as plain JSON. No plugin code is here; the activities' answers are faked.
  */
-
-const inSegment: PortableNodeType = {
-  type: 'acme.inSegment',
-  title: 'In CRM segment',
-  description: 'Asks the CRM whether the contact is in a segment.',
-  category: 'condition',
-  icon: 'puzzle',
-  color: '#0891b2',
-  version: 1,
-  outputs: [
-    { id: 'yes', label: 'Yes' },
-    { id: 'no', label: 'No' },
-  ],
-  defaults: { segment: 'vip' },
-  configSchema: { type: 'object', properties: { segment: { type: 'string', minLength: 1, title: 'Segment' } }, required: ['segment'] },
-  kind: 'condition',
-  source: 'crm-segment.ts',
-};
-
-const addPoints: PortableNodeType = {
-  type: 'acme.addPoints',
-  title: 'Add loyalty points',
-  description: 'Adds points to the contact’s loyalty account.',
-  category: 'action',
-  icon: 'star',
-  color: '#16a34a',
-  version: 2,
-  outputs: [
-    { id: 'added', label: 'Added' },
-    { id: 'noAccount', label: 'No account' },
-  ],
-  defaults: { points: 50 },
-  configSchema: { type: 'object', properties: { points: { type: 'integer', minimum: 1, title: 'Points' } }, required: ['points'] },
-  kind: 'action',
-  source: 'loyalty-points.ts',
-};
 
 const graph: FlowGraph = {
   schemaVersion: 1,
@@ -62,14 +26,14 @@ const graph: FlowGraph = {
   edges: [
     { id: 'e1', source: 'trigger', target: 'vip' },
     { id: 'e2', source: 'vip', sourceHandle: 'yes', target: 'points' },
-    { id: 'e3', source: 'points', sourceHandle: 'added', target: 'thanks' },
+    { id: 'e3', source: 'points', sourceHandle: 'next', target: 'thanks' },
   ],
 };
 
 const contact = { id: 'c1', email: 'eva@example.com', tags: [] };
 const order = { id: 'o1', items: [] };
 const paid: FlowEvent = { id: 'e-1', type: 'order.paid', occurredAt: '2026-01-05T10:00:00.000Z', contact: { id: 'c1' }, order };
-const flow: FlowRunInput['flow'] = { id: 'f1', name: 'VIP points', version: 3, graph, nodeTypes: [inSegment, addPoints] };
+const flow: FlowRunInput['flow'] = { id: 'f1', name: 'VIP points', version: 3, graph, nodeTypes: [segmentNodeType, pointsNodeType] };
 const T0 = new Date('2026-01-05T10:00:00Z');
 const T1 = new Date('2026-01-05T10:00:01Z');
 const T2 = new Date('2026-01-05T10:00:02Z');
@@ -117,7 +81,7 @@ describe('a run through a flow with plugin nodes, from the types pinned at publi
       context: { flow: { id: 'f1', name: 'VIP points', version: 3 }, runId: 'run-1', contact, order, event: paid, trigger: paid, codes: {} },
     });
 
-    const done = runFrom({ kind: 'effectResult', commandId: effect.id, result: { status: 'done', output: 'added', reason: 'added 100 points' } }, asked, T2);
+    const done = runFrom({ kind: 'effectResult', commandId: effect.id, result: { status: 'done', output: 'next', reason: 'added 100 points' } }, asked, T2);
     expect(outcomes(done)).toEqual(['points:done (added 100 points)', 'thanks:exited (points added)']);
     expect(done.state.end).toEqual({ reason: 'exited', nodeId: 'thanks', detail: 'points added' });
   });
@@ -134,7 +98,7 @@ describe('a run through a flow with plugin nodes, from the types pinned at publi
   it('follows the plugin action’s chosen output', () => {
     const started = start(flow);
     const asked = runFrom({ kind: 'lookupResult', commandId: only(started, 'lookup').id, answer: { matched: true } }, started, T1);
-    const result = { status: 'done' as const, output: 'noAccount', reason: 'no loyalty account' };
+    const result = { status: 'done' as const, output: 'notMember', reason: 'no loyalty account' };
     const done = runFrom({ kind: 'effectResult', commandId: only(asked, 'effect').id, result }, asked, T2);
     expect(outcomes(done)).toEqual(['points:done (no loyalty account)']);
     expect(done.state.end).toEqual({ reason: 'completed', nodeId: 'points' });
@@ -150,7 +114,7 @@ describe('flowRefOf', () => {
   });
 
   it('fails a run whose plugin type was not pinned, naming the node and the type', () => {
-    const started = start({ ...flow, nodeTypes: [addPoints] });
+    const started = start({ ...flow, nodeTypes: [pointsNodeType] });
     expect(started.state.end).toEqual({ reason: 'failed', nodeId: 'vip', detail: 'node "vip" has the unknown type "acme.inSegment"' });
   });
 });

@@ -1,17 +1,7 @@
 import type { FlowGraph, GraphDiff } from '@nudgeflow/shared';
 import { describe, expect, it } from 'vitest';
+import { noChanges } from '../../../shared/src/graph/test-diff';
 import { changeSections, firstVersionText, unchangedText } from './change-summary';
-
-const nothing: GraphDiff = {
-  descriptionChanged: false,
-  nodesAdded: [],
-  nodesRemoved: [],
-  nodesChanged: [],
-  edgesAdded: [],
-  edgesRemoved: [],
-  settingsChanged: [],
-  nodesMoved: [],
-};
 
 describe('change summary', () => {
   it('counts a first version', () => {
@@ -21,7 +11,7 @@ describe('change summary', () => {
 
   it('groups the changes, leaving out empty groups', () => {
     const diff: GraphDiff = {
-      ...nothing,
+      ...noChanges,
       name: { before: 'Reminder', after: 'Payment reminder' },
       nodesAdded: [{ id: 'sms1', type: 'action.sendSms', title: 'Send SMS' }],
       nodesChanged: [{ id: 'w', type: 'wait.untilEvent', title: 'Wait for payment', fields: ['Name', 'Give up after'] }],
@@ -40,8 +30,8 @@ describe('change summary', () => {
   });
 
   it('says when only the layout changed, or nothing at all', () => {
-    expect(changeSections({ ...nothing, nodesMoved: ['a', 'b'] })).toEqual([]);
-    expect(unchangedText({ ...nothing, nodesMoved: ['a', 'b'] }, 3)).toBe('Layout only: 2 nodes were moved since version 3; the flow works the same.');
-    expect(unchangedText(nothing, 3)).toBe('Nothing changed since version 3.');
+    expect(changeSections({ ...noChanges, nodesMoved: ['a', 'b'] })).toEqual([]);
+    expect(unchangedText({ ...noChanges, nodesMoved: ['a', 'b'] }, 3)).toBe('Layout only: 2 nodes were moved since version 3; the flow works the same.');
+    expect(unchangedText(noChanges, 3)).toBe('Nothing changed since version 3.');
   });
 });

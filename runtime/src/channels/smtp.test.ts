@@ -1,25 +1,14 @@
 import { createServer } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { smtpChannel, type SmtpChannel } from './smtp';
-import { startSmtpTestServer, type SmtpTestServer } from './smtp-test-server';
+import { afterEach, describe, expect, it } from 'vitest';
+import { smtpChannel } from './smtp';
+import { useTestSmtp } from './test-smtp';
 import { ChannelRejection, DeliveryUnknown, type EmailMessage } from './types';
 
-let server: SmtpTestServer;
-let channel: SmtpChannel;
-
-beforeAll(async () => {
-  server = await startSmtpTestServer();
-  channel = smtpChannel({ url: server.url, from: 'Shop <shop@example.com>' });
-});
-
-afterAll(async () => {
-  channel.close();
-  await server.stop();
-});
+const smtp = useTestSmtp();
 
 afterEach(() => {
-  server.answer({});
-  server.received.length = 0;
+  smtp.server.answer({});
+  smtp.server.received.length = 0;
 });
 
 const message = (extra: Partial<EmailMessage> = {}): EmailMessage => ({
@@ -47,14 +36,14 @@ async function failure(promise: Promise<unknown>): Promise<{ kind: string; messa
 
 describe('smtpChannel', () => {
   it('is the "smtp" provider and cannot deduplicate', () => {
-    expect([channel.provider, channel.idempotent]).toEqual(['smtp', false]);
+    expect([smtp.channel.provider, smtp.channel.idempotent]).toEqual(['smtp', false]);
   });
 
   it('sends the HTML and text parts, the headers, and a Message-ID made from our message id', async () => {
-    const result = await channel.send(message());
+    const result = await smtp.channel.send(message());
     expect(result).toEqual({ providerId: '<msg_abc123@example.com>' });
-    expect(server.received).toHaveLength(1);
-    const [mail] = server.received;
+    expect(smtp.server.received).toHaveLength(1);
+    const [mail] = smtp.server.received;
     expect(mail?.envelope).toEqual({ from: 'shop@example.com', to: ['ann@example.com'] });
     const parsed = mail?.parsed;
     expect(parsed?.messageId).toBe('<msg_abc123@example.com>');
@@ -69,39 +58,39 @@ describe('smtpChannel', () => {
   });
 
   it('uses the message’s own sender, and sends plain-text mail without an HTML part', async () => {
-    await channel.send(message({ id: 'msg_2', from: 'Alerts <alerts@shop.example.org>', html: undefined, headers: undefined }));
-    const parsed = server.received[0]?.parsed;
+    await smtp.channel.send(message({ id: 'msg_2', from: 'Alerts <alerts@shop.example.org>', html: undefined, headers: undefined }));
+    const parsed = smtp.server.received[0]?.parsed;
     expect(parsed?.messageId).toBe('<msg_2@shop.example.org>');
     expect(parsed?.from?.value).toEqual([{ name: 'Alerts', address: 'alerts@shop.example.org' }]);
     expect(parsed?.html).toBe(false);
-    expect(server.received[0]?.raw).not.toMatch(/^List-Unsubscribe/m);
+    expect(smtp.server.received[0]?.raw).not.toMatch(/^List-Unsubscribe/m);
   });
 
   it('a recipient refused for good (550 to RCPT TO): ChannelRejection', async () => {
-    server.answer({ onRecipient: () => ({ code: 550, message: 'No such user here' }) });
-    expect(await failure(channel.send(message()))).toEqual({ kind: 'rejection', message: 'the mail server refused the email: 550 No such user here' });
+    smtp.server.answer({ onRecipient: () => ({ code: 550, message: 'No such user here' }) });
+    expect(await failure(smtp.channel.send(message()))).toEqual({ kind: 'rejection', message: 'the mail server refused the email: 550 No such user here' });
   });
 
   it('the message refused for good after its content (554 to DATA): ChannelRejection', async () => {
-    server.answer({ onMessage: () => ({ code: 554, message: 'Message rejected as spam' }) });
-    expect(await failure(channel.send(message()))).toEqual({ kind: 'rejection', message: 'the mail server refused the email: 554 Message rejected as spam' });
+    smtp.server.answer({ onMessage: () => ({ code: 554, message: 'Message rejected as spam' }) });
+    expect(await failure(smtp.channel.send(message()))).toEqual({ kind: 'rejection', message: 'the mail server refused the email: 554 Message rejected as spam' });
   });
 
   it('a temporary refusal after the content (451): a plain error, to be tried again', async () => {
-    server.answer({ onMessage: () => ({ code: 451, message: 'Try again later' }) });
-    expect(await failure(channel.send(message()))).toEqual({ kind: 'Error', message: 'the mail server did not take the email (451 Try again later); it is tried again' });
-    expect(server.received).toEqual([]);
+    smtp.server.answer({ onMessage: () => ({ code: 451, message: 'Try again later' }) });
+    expect(await failure(smtp.channel.send(message()))).toEqual({ kind: 'Error', message: 'the mail server did not take the email (451 Try again later); it is tried again' });
+    expect(smtp.server.received).toEqual([]);
   });
 
   it('a server too busy to talk (421 greeting): a plain error, to be tried again', async () => {
-    const busy = smtpChannel({ url: server.url, from: 'shop@example.com' });
-    server.answer({ onConnection: () => ({ code: 421, message: 'Too busy' }) });
+    const busy = smtpChannel({ url: smtp.server.url, from: 'shop@example.com' });
+    smtp.server.answer({ onConnection: () => ({ code: 421, message: 'Too busy' }) });
     try {
       expect(await failure(busy.send(message()))).toEqual({ kind: 'Error', message: 'the mail server did not take the email (421 Too busy); it is tried again' });
     } finally {
       busy.close();
     }
-    expect(server.received).toEqual([]);
+    expect(smtp.server.received).toEqual([]);
   });
 
   it('a server that cannot be reached: a plain error, to be tried again', async () => {
@@ -119,16 +108,16 @@ describe('smtpChannel', () => {
   });
 
   it('the connection lost after the content went out, before the final reply: DeliveryUnknown, and nodemailer does not resend it', async () => {
-    server.answer({ onMessage: () => 'drop' });
-    const result = await failure(channel.send(message()));
+    smtp.server.answer({ onMessage: () => 'drop' });
+    const result = await failure(smtp.channel.send(message()));
     expect(result).toMatchObject({ kind: 'unknown', message: expect.stringMatching(/^the connection to the mail server ended after the email was sent, before the server confirmed it/) });
-    expect(server.dataCount).toBe(1);
+    expect(smtp.server.dataCount).toBe(1);
     // The pool would have handed a requeued message over again by now.
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(server.dataCount).toBe(1);
+    expect(smtp.server.dataCount).toBe(1);
   });
 
   it('an address nodemailer cannot send to at all: ChannelRejection', async () => {
-    expect(await failure(channel.send(message({ to: [] })))).toEqual({ kind: 'rejection', message: 'the email cannot be sent: No recipients defined' });
+    expect(await failure(smtp.channel.send(message({ to: [] })))).toEqual({ kind: 'rejection', message: 'the email cannot be sent: No recipients defined' });
   });
 });

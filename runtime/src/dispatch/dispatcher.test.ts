@@ -45,6 +45,10 @@ const waitForPayment = (settings: Record<string, unknown> = {}) =>
 const runStatus = (runId: string) => getRun(db.sql, runId).then((run) => run?.status);
 const waitUntilDone = (runId: string) => waitFor(() => runStatus(runId), (s) => s === 'done', `run ${runId} to end`);
 const waitUntilWaiting = (runId: string) => waitFor(() => runStatus(runId), (s) => s === 'waiting', `run ${runId} to wait`);
+/** Stores a shop event as the API's ingest does: the dispatcher finds it in the outbox. */
+const ingest = (id: string, type: string, contactId: string, orderId?: string) => ingestEvent(db.sql, shopEvent(id, type, contactId, orderId));
+/** The id of the run an event starts in a flow. */
+const runFor = (flowId: string, contactId: string, eventId: string) => runIdFor(flowId, contactId, { kind: 'event', eventId });
 
 describe('the outbox dispatcher', () => {
   beforeAll(async () => {
@@ -66,10 +70,10 @@ describe('the outbox dispatcher', () => {
     await storeFlow(db.sql, 'f-big', tagOnOrder({}, { event: 'order.created', filter: { match: 'all', rules: [{ field: 'order.total', op: 'gt', value: 1000 }] } }));
     const contactId = uniqueKey('ann');
     const d = await dispatcher();
-    await ingestEvent(db.sql, shopEvent('e-1', 'order.created', contactId, 'o-1'));
+    await ingest('e-1', 'order.created', contactId, 'o-1');
 
     expect(await d.drainOnce()).toBe(1);
-    const runId = runIdFor('f-active', contactId, { kind: 'event', eventId: 'e-1' });
+    const runId = runFor('f-active', contactId, 'e-1');
     await waitUntilDone(runId);
     expect(await runsOf(db.sql, 'f-active')).toEqual([
       expect.objectContaining({ id: runId, flowVersion: 1, contactId, orderId: 'o-1', workflowId: workflowIdFor('f-active', contactId), triggerEventId: 'e-1', status: 'done', endReason: 'completed' }),
@@ -88,8 +92,8 @@ describe('the outbox dispatcher', () => {
     await storeFlow(db.sql, 'f-dup', tagOnOrder({ reentry: 'always' }));
     const [ann, bob] = [uniqueKey('ann'), uniqueKey('bob')];
     const d = await dispatcher();
-    await ingestEvent(db.sql, shopEvent('dup-1', 'order.created', ann, 'o-1'));
-    await ingestEvent(db.sql, shopEvent('dup-1', 'order.created', ann, 'o-1'));
+    await ingest('dup-1', 'order.created', ann, 'o-1');
+    await ingest('dup-1', 'order.created', ann, 'o-1');
     const pool = db.connect(20);
     const answers = await Promise.all(Array.from({ length: 50 }, () => ingestEvent(pool, shopEvent('dup-2', 'order.created', bob, 'o-2'))));
     expect(answers.filter((a) => a.status === 'stored')).toHaveLength(1);
@@ -108,9 +112,9 @@ describe('the outbox dispatcher', () => {
     await storeFlow(db.sql, 'f-order', waitForPayment({ runPer: 'order', reentry: 'always' }));
     const ann = uniqueKey('ann');
     const d = await dispatcher();
-    await ingestEvent(db.sql, shopEvent('o1-created', 'order.created', ann, 'o-1'));
-    await ingestEvent(db.sql, shopEvent('o2-created', 'order.created', ann, 'o-2'));
-    await ingestEvent(db.sql, shopEvent('no-order', 'order.created', ann));
+    await ingest('o1-created', 'order.created', ann, 'o-1');
+    await ingest('o2-created', 'order.created', ann, 'o-2');
+    await ingest('no-order', 'order.created', ann);
     expect(await d.drainOnce()).toBe(3);
 
     const runs = await runsOf(db.sql, 'f-order');
@@ -122,7 +126,7 @@ describe('the outbox dispatcher', () => {
     for (const run of runs) await waitUntilWaiting(run.id);
 
     // Paying one order ends that order's run only.
-    await ingestEvent(db.sql, shopEvent('o2-paid', 'order.paid', ann, 'o-2'));
+    await ingest('o2-paid', 'order.paid', ann, 'o-2');
     expect(await d.drainOnce()).toBe(1);
     await waitUntilDone(runs[1]?.id as string);
     expect(outline(recorder.stepsOf(runs[1]?.id as string))).toEqual(['trigger started', 'wait_paid waiting', 'wait_paid event', 'paid done']);
@@ -132,13 +136,13 @@ describe('the outbox dispatcher', () => {
   it('hands an event to a waiting run, which takes its event path', async () => {
     await storeFlow(db.sql, 'f-wait', waitForPayment());
     const ann = uniqueKey('ann');
-    await ingestEvent(db.sql, shopEvent('w-created', 'order.created', ann, 'o-1'));
+    await ingest('w-created', 'order.created', ann, 'o-1');
     const d = await dispatcher();
     await d.drainOnce();
-    const runId = runIdFor('f-wait', ann, { kind: 'event', eventId: 'w-created' });
+    const runId = runFor('f-wait', ann, 'w-created');
     await waitUntilWaiting(runId);
 
-    await ingestEvent(db.sql, shopEvent('w-paid', 'order.paid', ann, 'o-1'));
+    await ingest('w-paid', 'order.paid', ann, 'o-1');
     await d.drainOnce();
     await waitUntilDone(runId);
     expect(outline(recorder.stepsOf(runId))).toEqual(['trigger started', 'wait_paid waiting', 'wait_paid event', 'paid done']);
@@ -146,32 +150,35 @@ describe('the outbox dispatcher', () => {
   });
 
   describe('re-entry', () => {
+    /** The events that started the flow's runs, oldest run first. */
+    const triggersOf = async (flowId: string) => (await runsOf(db.sql, flowId)).map((r) => r.triggerEventId);
+
     it('once: never a second run for the contact', async () => {
       await storeFlow(db.sql, 'f-once', tagOnOrder({ reentry: 'once' }));
       const ann = uniqueKey('ann');
       const d = await dispatcher();
-      await ingestEvent(db.sql, shopEvent('once-1', 'order.created', ann, 'o-1'));
+      await ingest('once-1', 'order.created', ann, 'o-1');
       await d.drainOnce();
-      await waitUntilDone(runIdFor('f-once', ann, { kind: 'event', eventId: 'once-1' }));
-      await ingestEvent(db.sql, shopEvent('once-2', 'order.created', ann, 'o-2'));
+      await waitUntilDone(runFor('f-once', ann, 'once-1'));
+      await ingest('once-2', 'order.created', ann, 'o-2');
       expect(await d.drainOnce()).toBe(1);
-      expect((await runsOf(db.sql, 'f-once')).map((r) => r.triggerEventId)).toEqual(['once-1']);
+      expect(await triggersOf('f-once')).toEqual(['once-1']);
     });
 
     it('always: a new run once the last one ended, none while it runs (that one gets the event)', async () => {
       await storeFlow(db.sql, 'f-always', waitForPayment({ reentry: 'always', runPer: 'contact' }));
       const ann = uniqueKey('ann');
       const d = await dispatcher();
-      await ingestEvent(db.sql, shopEvent('a-1', 'order.created', ann, 'o-1'));
+      await ingest('a-1', 'order.created', ann, 'o-1');
       await d.drainOnce();
-      const first = runIdFor('f-always', ann, { kind: 'event', eventId: 'a-1' });
+      const first = runFor('f-always', ann, 'a-1');
       await waitUntilWaiting(first);
 
-      await ingestEvent(db.sql, shopEvent('a-2', 'order.created', ann, 'o-2'));
+      await ingest('a-2', 'order.created', ann, 'o-2');
       await d.drainOnce();
-      expect((await runsOf(db.sql, 'f-always')).map((r) => r.triggerEventId)).toEqual(['a-1']);
+      expect(await triggersOf('f-always')).toEqual(['a-1']);
       // The first run's order is paid: it ends, and the contact may enter again.
-      await ingestEvent(db.sql, shopEvent('a-paid', 'order.paid', ann, 'o-1'));
+      await ingest('a-paid', 'order.paid', ann, 'o-1');
       await d.drainOnce();
       await waitUntilDone(first);
       // While it ran it received the second order.created (it is in its history as a signal).
@@ -179,24 +186,24 @@ describe('the outbox dispatcher', () => {
       const signalled = (history.events ?? []).flatMap((e) => (e.workflowExecutionSignaledEventAttributes ? [e.workflowExecutionSignaledEventAttributes.signalName] : []));
       expect(signalled).toEqual(['event', 'event', 'event']);
 
-      await ingestEvent(db.sql, shopEvent('a-3', 'order.created', ann, 'o-3'));
+      await ingest('a-3', 'order.created', ann, 'o-3');
       await d.drainOnce();
-      expect((await runsOf(db.sql, 'f-always')).map((r) => r.triggerEventId)).toEqual(['a-1', 'a-3']);
-      await waitUntilWaiting(runIdFor('f-always', ann, { kind: 'event', eventId: 'a-3' }));
+      expect(await triggersOf('f-always')).toEqual(['a-1', 'a-3']);
+      await waitUntilWaiting(runFor('f-always', ann, 'a-3'));
     });
 
     it('enters again only once the previous run’s workflow has closed; the event is retried meanwhile', async () => {
       await storeFlow(db.sql, 'f-closing', waitForPayment({ reentry: 'always' }));
       const ann = uniqueKey('ann');
       const d = await dispatcher();
-      await ingestEvent(db.sql, shopEvent('c-1', 'order.created', ann, 'o-1'));
+      await ingest('c-1', 'order.created', ann, 'o-1');
       await d.drainOnce();
-      const first = runIdFor('f-closing', ann, { kind: 'event', eventId: 'c-1' });
+      const first = runFor('f-closing', ann, 'c-1');
       await waitUntilWaiting(first);
       // The row says the run ended, but its workflow is still open (as for a moment before it closes).
       await db.sql`update runs set status = 'done', ended_at = now(), end_reason = 'completed' where id = ${first}`;
 
-      await ingestEvent(db.sql, shopEvent('c-2', 'order.created', ann, 'o-2'));
+      await ingest('c-2', 'order.created', ann, 'o-2');
       expect(await d.drainOnce()).toBe(0);
       const [row] = await db.sql<{ attempts: number; last_error: string }[]>`select attempts, last_error from outbox where event_id = 'c-2'`;
       expect(row).toEqual({ attempts: 1, last_error: `the previous run of workflow ${workflowIdFor('f-closing', ann)} has ended but its workflow is still open` });
@@ -204,27 +211,27 @@ describe('the outbox dispatcher', () => {
       await temporal.client.workflow.getHandle(workflowIdFor('f-closing', ann)).terminate('test: the run closes');
       await db.sql`update outbox set next_attempt_at = now() where event_id = 'c-2'`;
       expect(await d.drainOnce()).toBe(1);
-      expect((await runsOf(db.sql, 'f-closing')).map((r) => r.triggerEventId)).toEqual(['c-1', 'c-2']);
-      await waitUntilWaiting(runIdFor('f-closing', ann, { kind: 'event', eventId: 'c-2' }));
+      expect(await triggersOf('f-closing')).toEqual(['c-1', 'c-2']);
+      await waitUntilWaiting(runFor('f-closing', ann, 'c-2'));
     });
 
     it('afterSeconds: a new run only once that long has passed since the last one started', async () => {
       await storeFlow(db.sql, 'f-after', tagOnOrder({ reentry: { afterSeconds: 600 } }));
       const ann = uniqueKey('ann');
       const d = await dispatcher();
-      await ingestEvent(db.sql, shopEvent('after-1', 'order.created', ann, 'o-1'));
+      await ingest('after-1', 'order.created', ann, 'o-1');
       await d.drainOnce();
-      const first = runIdFor('f-after', ann, { kind: 'event', eventId: 'after-1' });
+      const first = runFor('f-after', ann, 'after-1');
       await waitUntilDone(first);
-      await ingestEvent(db.sql, shopEvent('after-2', 'order.created', ann, 'o-2'));
+      await ingest('after-2', 'order.created', ann, 'o-2');
       await d.drainOnce();
-      expect((await runsOf(db.sql, 'f-after')).map((r) => r.triggerEventId)).toEqual(['after-1']);
+      expect(await triggersOf('f-after')).toEqual(['after-1']);
 
       // Eleven minutes later, as far as the runs table can tell.
       await db.sql`update runs set started_at = started_at - interval '11 minutes' where id = ${first}`;
-      await ingestEvent(db.sql, shopEvent('after-3', 'order.created', ann, 'o-3'));
+      await ingest('after-3', 'order.created', ann, 'o-3');
       await d.drainOnce();
-      expect((await runsOf(db.sql, 'f-after')).map((r) => r.triggerEventId)).toEqual(['after-1', 'after-3']);
+      expect(await triggersOf('f-after')).toEqual(['after-1', 'after-3']);
     });
   });
 
@@ -234,7 +241,7 @@ describe('the outbox dispatcher', () => {
     const [one, two] = await Promise.all([dispatcher(db.connect(5)), dispatcher(db.connect(5))]);
     const contacts = Array.from({ length: 12 }, (_, i) => uniqueKey(`c${i}`));
     for (const contactId of contacts)
-      for (const n of [1, 2]) await ingestEvent(db.sql, shopEvent(`${contactId}-e${n}`, 'order.created', contactId, `${contactId}-o${n}`));
+      for (const n of [1, 2]) await ingest(`${contactId}-e${n}`, 'order.created', contactId, `${contactId}-o${n}`);
 
     const [a, b] = await Promise.all([one.drainOnce(), two.drainOnce()]);
     expect(a + b).toBe(24);
@@ -254,14 +261,14 @@ describe('the outbox dispatcher', () => {
     await storeFlow(db.sql, 'f-retry', tagOnOrder({ reentry: 'always' }));
     const [ann, bob] = [uniqueKey('ann'), uniqueKey('bob')];
     const d = await dispatcher();
-    await ingestEvent(db.sql, shopEvent('r-ann', 'order.created', ann, 'o-1'));
+    await ingest('r-ann', 'order.created', ann, 'o-1');
     await d.drainOnce();
-    const annRun = runIdFor('f-retry', ann, { kind: 'event', eventId: 'r-ann' });
+    const annRun = runFor('f-retry', ann, 'r-ann');
     await waitUntilDone(annRun);
 
     // An attempt that died after creating Bob's run row, before starting his workflow.
-    await ingestEvent(db.sql, shopEvent('r-bob', 'order.created', bob, 'o-2'));
-    const bobRun = runIdFor('f-retry', bob, { kind: 'event', eventId: 'r-bob' });
+    await ingest('r-bob', 'order.created', bob, 'o-2');
+    const bobRun = runFor('f-retry', bob, 'r-bob');
     await createRun(db.sql, { id: bobRun, flowId: 'f-retry', flowVersion: 1, contactId: bob, workflowId: workflowIdFor('f-retry', bob), startedAt: new Date().toISOString(), triggerEventId: 'r-bob' });
     // And Ann's event comes round again (its lease ran out before it was marked dispatched).
     await db.sql`update outbox set dispatched_at = null, next_attempt_at = now() where event_id = 'r-ann'`;
@@ -284,8 +291,8 @@ describe('the outbox dispatcher', () => {
     await storeFlow(db.sql, 'f-wake', tagOnOrder());
     const ann = uniqueKey('ann');
     const d = await dispatcher();
-    await ingestEvent(db.sql, shopEvent('wake-1', 'order.created', ann, 'o-1'));
+    await ingest('wake-1', 'order.created', ann, 'o-1');
     d.wake();
-    await waitUntilDone(runIdFor('f-wake', ann, { kind: 'event', eventId: 'wake-1' }));
+    await waitUntilDone(runFor('f-wake', ann, 'wake-1'));
   });
 });

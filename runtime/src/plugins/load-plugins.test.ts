@@ -1,50 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadPlugins, pluginLogLines, pluginSourcesFromEnv } from './load-plugins';
 import { testPluginDir, type TestPluginDir } from './test-plugin-dir';
-
-const header = `import { z } from 'zod';\nimport { definePlugin } from '@nudgeflow/shared/plugins';\n`;
-
-/** A well-formed action plugin file of the given type. */
-function actionFile(type: string, extra = ''): string {
-  return `${header}
-export default definePlugin({
-  kind: 'action',
-  type: '${type}',
-  title: 'Add points',
-  description: 'Adds loyalty points.',
-  config: z.object({ points: z.number().int().meta({ title: 'Points' }) }),
-  defaults: { points: 10 },
-  summary: (c) => \`Add \${c.points} points\`,
-  ${extra}
-  async execute() {},
-});
-`;
-}
-
-const conditionAndTrigger = `${header}
-export default [
-  definePlugin({
-    kind: 'condition',
-    type: 'acme.isVip',
-    title: 'Is VIP',
-    description: 'Asks the CRM.',
-    config: z.object({ segment: z.string().meta({ title: 'Segment' }) }),
-    defaults: { segment: 'vip' },
-    summary: (c) => \`In \${c.segment}\`,
-    async evaluate() { return true; },
-  }),
-  definePlugin({
-    kind: 'trigger',
-    type: 'acme.reviewRequested',
-    title: 'Review requested',
-    description: 'The review service asked for a review.',
-    event: 'review.requested',
-    config: z.object({}),
-    defaults: {},
-    summary: () => 'When a review is requested',
-  }),
-];
-`;
+import { actionPluginFile, conditionAndTriggerPluginFile, pluginImports } from './test-plugin-files';
 
 let folder: TestPluginDir | undefined;
 afterEach(async () => {
@@ -55,8 +12,8 @@ afterEach(async () => {
 describe('loadPlugins from a folder', () => {
   it('loads every plugin file at the top of the folder, skipping tests, declarations and subfolders', async () => {
     folder = await testPluginDir({
-      'points.ts': actionFile('acme.addPoints'),
-      'crm.ts': conditionAndTrigger,
+      'points.ts': actionPluginFile('acme.addPoints'),
+      'crm.ts': conditionAndTriggerPluginFile,
       'points.test.ts': 'throw new Error("a test file must not be imported");',
       'types.d.ts': 'export type X = 1;',
       'notes.md': '# not code',
@@ -80,13 +37,13 @@ describe('loadPlugins from a folder', () => {
 
   it('reports each broken file or plugin by name and loads the others', async () => {
     folder = await testPluginDir({
-      'a-good.ts': actionFile('acme.addPoints'),
-      'b-throws.ts': `${header}throw new Error('the CRM client needs a region');\n`,
+      'a-good.ts': actionPluginFile('acme.addPoints'),
+      'b-throws.ts': `${pluginImports}throw new Error('the CRM client needs a region');\n`,
       'c-no-default.ts': `export const plugin = { type: 'acme.nothing' };\n`,
       'd-not-a-plugin.ts': `export default { kind: 'action', type: 'acme.half', title: 'Half' };\n`,
-      'e-bad-defaults.ts': actionFile('acme.badDefaults').replace('defaults: { points: 10 }', "defaults: { points: 'ten' }"),
-      'f-duplicate.ts': actionFile('acme.addPoints'),
-      'g-reserved.ts': actionFile('action.addPoints'),
+      'e-bad-defaults.ts': actionPluginFile('acme.badDefaults').replace('defaults: { points: 10 }', "defaults: { points: 'ten' }"),
+      'f-duplicate.ts': actionPluginFile('acme.addPoints'),
+      'g-reserved.ts': actionPluginFile('action.addPoints'),
       'h-syntax.ts': 'export default definePlugin({ kind: ',
     });
     const plugins = await loadPlugins({ dir: folder.dir, cwd: '/', env: {} });
@@ -117,7 +74,7 @@ describe('loadPlugins from a folder', () => {
   });
 
   it('loads a plugin whose secrets are missing, reports them, and hands it those that are set', async () => {
-    folder = await testPluginDir({ 'points.ts': actionFile('acme.addPoints', "secrets: ['LOYALTY_API_URL', 'LOYALTY_API_KEY', 'LOYALTY_REGION'],") });
+    folder = await testPluginDir({ 'points.ts': actionPluginFile('acme.addPoints', "secrets: ['LOYALTY_API_URL', 'LOYALTY_API_KEY', 'LOYALTY_REGION'],") });
     const plugins = await loadPlugins({ dir: folder.dir, cwd: '/', env: { LOYALTY_API_URL: 'http://loyalty.test', LOYALTY_REGION: '' } });
 
     expect(plugins.get('acme.addPoints')?.secrets).toEqual({ LOYALTY_API_URL: 'http://loyalty.test' });

@@ -1,34 +1,11 @@
-import { definePlugin } from '@nudgeflow/shared/plugins';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { addPoints, reviewRequested } from '../../../shared/src/plugins/test-plugins';
 import { compileRoutable } from '../dispatch/routable-flow';
 import { graphOf } from '../temporal/test-flows';
 import { LoadedPlugins, loadedPlugin, noPlugins } from './loaded-plugins';
 import { pinPluginNodes } from './pin-node-types';
 
-const addPoints = definePlugin({
-  kind: 'action',
-  type: 'acme.addPoints',
-  title: 'Add points',
-  description: 'Adds loyalty points.',
-  config: z.object({ points: z.number().meta({ title: 'Points' }) }),
-  defaults: { points: 10 },
-  summary: (c) => `Add ${c.points} points`,
-  migrations: [{ to: 2, up: ({ amount, ...rest }) => ({ ...rest, points: amount }), down: ({ points, ...rest }) => ({ ...rest, amount: points }) }],
-  async execute() {},
-});
-
-const reviewRequested = definePlugin({
-  kind: 'trigger',
-  type: 'acme.reviewRequested',
-  title: 'Review requested',
-  description: 'The review service asked for a review.',
-  event: 'review.requested',
-  config: z.object({}),
-  defaults: {},
-  summary: () => 'When a review is requested',
-});
-
+// acme.addPoints is at version 2: version 1 called `points` `amount`.
 const plugins = new LoadedPlugins([loadedPlugin(addPoints, 'points.ts'), loadedPlugin(reviewRequested, 'reviews.ts')]);
 
 function reviewFlow() {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { builtinRegistry } from '../nodes/index';
 import { reminder } from '../validator/test-graph';
-import { diffGraphs, hasChanges, summarizeDiff, type GraphDiff } from './diff';
+import { diffGraphs, hasChanges, summarizeDiff } from './diff';
+import { noChanges } from './test-diff';
 import { flowGraphSchema, type FlowGraph, type GraphNode } from './schema';
 
 const live = (): FlowGraph => flowGraphSchema.parse(reminder());
@@ -10,21 +11,10 @@ function withNode(graph: FlowGraph, id: string, change: (node: GraphNode) => Gra
   return { ...graph, nodes: graph.nodes.map((n) => (n.id === id ? change(n) : n)) };
 }
 
-const nothing: GraphDiff = {
-  descriptionChanged: false,
-  nodesAdded: [],
-  nodesRemoved: [],
-  nodesChanged: [],
-  edgesAdded: [],
-  edgesRemoved: [],
-  settingsChanged: [],
-  nodesMoved: [],
-};
-
 describe('diffGraphs', () => {
   it('finds nothing between a graph and a copy of it', () => {
     const diff = diffGraphs(live(), structuredClone(live()), builtinRegistry);
-    expect(diff).toEqual(nothing);
+    expect(diff).toEqual(noChanges);
     expect(hasChanges(diff)).toBe(false);
     expect(summarizeDiff(diff)).toBe('No changes');
   });
@@ -32,7 +22,7 @@ describe('diffGraphs', () => {
   it('reports moved nodes as layout only, not as changes', () => {
     const moved = withNode(live(), 's', (n) => ({ ...n, position: { x: 400, y: 300 } }));
     const diff = diffGraphs(live(), moved, builtinRegistry);
-    expect(diff).toEqual({ ...nothing, nodesMoved: ['s'] });
+    expect(diff).toEqual({ ...noChanges, nodesMoved: ['s'] });
     expect(hasChanges(diff)).toBe(false);
     expect(summarizeDiff(diff)).toBe('Layout only');
   });
@@ -78,7 +68,7 @@ describe('diffGraphs', () => {
       ...before,
       edges: before.edges.map((e, i) => ({ ...e, id: `renamed${i}`, ...(e.source === 's' ? { sourceHandle: 'next' } : {}) })),
     };
-    expect(diffGraphs(before, after, builtinRegistry)).toEqual(nothing);
+    expect(diffGraphs(before, after, builtinRegistry)).toEqual(noChanges);
   });
 
   it('notices a connection moved to another output', () => {
@@ -99,7 +89,7 @@ describe('diffGraphs', () => {
     };
     const diff = diffGraphs(before, after, builtinRegistry);
     expect(diff).toEqual({
-      ...nothing,
+      ...noChanges,
       name: { before: 'Payment reminder', after: 'Payment reminder v2' },
       descriptionChanged: true,
       settingsChanged: ['One run per', 'Send window'],

@@ -29,6 +29,18 @@ function manualSaves() {
   return { sent, pending, save };
 }
 
+/** A document with an attached autosaver whose saves the test finishes by hand. */
+function attachedDoc() {
+  const store = doc();
+  const saves = manualSaves();
+  const autosaver = createAutosaver(store, saves.save);
+  const detach = autosaver.attach();
+  return { store, saves, autosaver, detach };
+}
+
+/** An edit: renames the document's graph. */
+const rename = (store: ReturnType<typeof doc>, name: string) => store.setState({ graph: renamed(store.getState().graph, name) });
+
 beforeEach(() => {
   vi.useFakeTimers();
 });
@@ -38,16 +50,13 @@ afterEach(() => {
 
 describe('autosave', () => {
   it('saves a second after the last change, then marks that graph saved', async () => {
-    const store = doc();
-    const saves = manualSaves();
-    const autosaver = createAutosaver(store, saves.save);
+    const { store, saves, autosaver } = attachedDoc();
     const states: SaveState['kind'][] = [];
     autosaver.subscribe(() => states.push(autosaver.state().kind));
-    autosaver.attach();
 
-    store.setState({ graph: renamed(store.getState().graph, 'A') });
+    rename(store, 'A');
     await vi.advanceTimersByTimeAsync(600);
-    store.setState({ graph: renamed(store.getState().graph, 'AB') });
+    rename(store, 'AB');
     await vi.advanceTimersByTimeAsync(999);
     expect(saves.sent).toEqual([]);
     await vi.advanceTimersByTimeAsync(1);
@@ -60,12 +69,9 @@ describe('autosave', () => {
   });
 
   it('keeps edits made while a save is in flight and sends them next', async () => {
-    const store = doc();
-    const saves = manualSaves();
-    const autosaver = createAutosaver(store, saves.save);
-    autosaver.attach();
+    const { store, saves, autosaver } = attachedDoc();
 
-    store.setState({ graph: renamed(store.getState().graph, 'first') });
+    rename(store, 'first');
     await vi.advanceTimersByTimeAsync(1000);
     const first = store.getState().graph;
     store.setState({ graph: renamed(first, 'second') });
@@ -83,14 +89,11 @@ describe('autosave', () => {
   });
 
   it('never runs two saves at once', async () => {
-    const store = doc();
-    const saves = manualSaves();
-    const autosaver = createAutosaver(store, saves.save);
-    autosaver.attach();
+    const { store, saves } = attachedDoc();
 
-    store.setState({ graph: renamed(store.getState().graph, 'one') });
+    rename(store, 'one');
     await vi.advanceTimersByTimeAsync(1000);
-    store.setState({ graph: renamed(store.getState().graph, 'two') });
+    rename(store, 'two');
     await vi.advanceTimersByTimeAsync(5000);
     expect(saves.sent).toEqual(['one']);
     saves.pending[0]?.resolve();
@@ -99,33 +102,27 @@ describe('autosave', () => {
   });
 
   it('shows a failed save with the server message and tries again on the next change', async () => {
-    const store = doc();
-    const saves = manualSaves();
-    const autosaver = createAutosaver(store, saves.save);
-    autosaver.attach();
+    const { store, saves, autosaver } = attachedDoc();
 
-    store.setState({ graph: renamed(store.getState().graph, 'x') });
+    rename(store, 'x');
     await vi.advanceTimersByTimeAsync(1000);
     saves.pending[0]?.reject(new Error('name: must not be empty'));
     await vi.advanceTimersByTimeAsync(0);
     expect(autosaver.state()).toEqual({ kind: 'failed', message: 'name: must not be empty' });
     expect(store.getState().savedGraph).not.toBe(store.getState().graph);
 
-    store.setState({ graph: renamed(store.getState().graph, 'xy') });
+    rename(store, 'xy');
     expect(autosaver.state()).toEqual({ kind: 'unsaved' });
     await vi.advanceTimersByTimeAsync(1000);
     expect(saves.sent).toEqual(['x', 'xy']);
   });
 
   it('flush saves at once and waits for a save in flight', async () => {
-    const store = doc();
-    const saves = manualSaves();
-    const autosaver = createAutosaver(store, saves.save);
-    autosaver.attach();
+    const { store, saves, autosaver } = attachedDoc();
 
-    store.setState({ graph: renamed(store.getState().graph, 'one') });
+    rename(store, 'one');
     await vi.advanceTimersByTimeAsync(1000);
-    store.setState({ graph: renamed(store.getState().graph, 'two') });
+    rename(store, 'two');
     let done: boolean | undefined;
     void autosaver.flush().then((saved) => (done = saved));
     saves.pending[0]?.resolve();
@@ -141,16 +138,13 @@ describe('autosave', () => {
     const store = doc();
     const autosaver = createAutosaver(store, () => Promise.reject(new Error('the Nudgeflow server did not answer')));
     autosaver.attach();
-    store.setState({ graph: renamed(store.getState().graph, 'x') });
+    rename(store, 'x');
     await expect(autosaver.flush()).resolves.toBe(false);
     expect(autosaver.state()).toEqual({ kind: 'failed', message: 'the Nudgeflow server did not answer' });
   });
 
   it('has nothing to save after undoing back to the saved graph', async () => {
-    const store = doc();
-    const saves = manualSaves();
-    const autosaver = createAutosaver(store, saves.save);
-    autosaver.attach();
+    const { store, saves, autosaver } = attachedDoc();
     const saved = store.getState().graph;
     store.setState({ graph: renamed(saved, 'changed') });
     store.setState({ graph: saved });
@@ -160,11 +154,8 @@ describe('autosave', () => {
   });
 
   it('saves what is unsaved when detached (leaving the page)', async () => {
-    const store = doc();
-    const saves = manualSaves();
-    const autosaver = createAutosaver(store, saves.save);
-    const detach = autosaver.attach();
-    store.setState({ graph: renamed(store.getState().graph, 'left') });
+    const { store, saves, detach } = attachedDoc();
+    rename(store, 'left');
     detach();
     await vi.advanceTimersByTimeAsync(0);
     expect(saves.sent).toEqual(['left']);

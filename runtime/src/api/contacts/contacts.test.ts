@@ -1,25 +1,10 @@
-import type { FlowEvent } from '@nudgeflow/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createFlow, createRun, publishFlow, suppress } from '../../db';
 import { paymentReminder } from '../../temporal/test-flows';
 import { useTestApi } from '../test-api';
+import { contactEvent, ingestAsShop } from '../test-ingest';
 
 const api = useTestApi();
-
-const event = (id: string, contact: FlowEvent['contact'], extra: Partial<FlowEvent> = {}): FlowEvent => ({
-  id,
-  type: 'customer.registered',
-  occurredAt: '2026-03-02T10:00:00Z',
-  contact,
-  ...extra,
-});
-
-/** Ingests through the API, as a shop would; answers the contact ids in order. */
-async function ingest(...events: FlowEvent[]): Promise<string[]> {
-  const res = await api.request('POST', '/api/events', { as: 'shop', body: events });
-  expect(res.status).toBe(202);
-  return res.body.results.map((r: { contactId: string }) => r.contactId);
-}
 
 describe('contacts API', () => {
   let ann: string;
@@ -28,9 +13,9 @@ describe('contacts API', () => {
 
   beforeEach(async () => {
     // One request each: the contacts of one batch may be created in any order.
-    [ann = ''] = await ingest(event('e1', { email: 'ann.novak@example.com', firstName: 'Ann', lastName: 'Novák', externalId: 'cust-1' }));
-    [bob = ''] = await ingest(event('e2', { email: 'bob@shop.cz', firstName: 'Bob', phone: '+420 777 123 456' }));
-    [cyril = ''] = await ingest(event('e3', { email: 'cyril@example.com', firstName: 'Cyril', lastName: 'Sale_50%' }));
+    [ann = ''] = await ingestAsShop(api, contactEvent('e1', { email: 'ann.novak@example.com', firstName: 'Ann', lastName: 'Novák', externalId: 'cust-1' }));
+    [bob = ''] = await ingestAsShop(api, contactEvent('e2', { email: 'bob@shop.cz', firstName: 'Bob', phone: '+420 777 123 456' }));
+    [cyril = ''] = await ingestAsShop(api, contactEvent('e3', { email: 'cyril@example.com', firstName: 'Cyril', lastName: 'Sale_50%' }));
   });
 
   const names = async (query: string) =>
@@ -57,9 +42,10 @@ describe('contacts API', () => {
   });
 
   it('shows a contact with their events, orders, runs and suppressions', async () => {
-    await ingest(
-      event('o1-created', { id: ann }, { type: 'order.created', occurredAt: '2026-03-03T10:00:00Z', order: { id: 'o1', number: '1001', items: [{ sku: 'TEA', quantity: 1 }] } }),
-      event('o1-paid', { id: ann }, { type: 'order.paid', occurredAt: '2026-03-03T11:00:00Z', order: { id: 'o1', items: [] } }),
+    await ingestAsShop(
+      api,
+      contactEvent('o1-created', { id: ann }, { type: 'order.created', occurredAt: '2026-03-03T10:00:00Z', order: { id: 'o1', number: '1001', items: [{ sku: 'TEA', quantity: 1 }] } }),
+      contactEvent('o1-paid', { id: ann }, { type: 'order.paid', occurredAt: '2026-03-03T11:00:00Z', order: { id: 'o1', items: [] } }),
     );
     await createFlow(api.db.sql, { id: 'f1', graph: paymentReminder() });
     await publishFlow(api.db.sql, 'f1');
@@ -86,7 +72,7 @@ describe('contacts API', () => {
   });
 
   it("pages through a contact's events", async () => {
-    await ingest(...['a', 'b', 'c'].map((id) => event(id, { id: bob }, { type: 'product.viewed', occurredAt: '2026-03-05T10:00:00.000001Z' })));
+    await ingestAsShop(api, ...['a', 'b', 'c'].map((id) => contactEvent(id, { id: bob }, { type: 'product.viewed', occurredAt: '2026-03-05T10:00:00.000001Z' })));
     const first = await api.request('GET', `/api/contacts/${bob}/events?limit=2`);
     expect(first.body.items.map((e: { event: { id: string } }) => e.event.id)).toEqual(['c', 'b']);
     const second = await api.request('GET', `/api/contacts/${bob}/events?limit=2&cursor=${first.body.nextCursor}`);

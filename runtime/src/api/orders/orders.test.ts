@@ -1,29 +1,15 @@
-import type { FlowEvent } from '@nudgeflow/shared';
 import { describe, expect, it } from 'vitest';
 import { useTestApi } from '../test-api';
+import { contactEvent, ingestAsShop } from '../test-ingest';
 
 const api = useTestApi();
 
-const event = (id: string, contact: FlowEvent['contact'], extra: Partial<FlowEvent> = {}): FlowEvent => ({
-  id,
-  type: 'customer.registered',
-  occurredAt: '2026-03-02T10:00:00Z',
-  contact,
-  ...extra,
-});
-
-/** Ingests through the API, as a shop would; answers the contact ids in order. */
-async function ingest(...events: FlowEvent[]): Promise<string[]> {
-  const res = await api.request('POST', '/api/events', { as: 'shop', body: events });
-  expect(res.status).toBe(202);
-  return res.body.results.map((r: { contactId: string }) => r.contactId);
-}
-
 describe('orders API', () => {
   it('shows an order merged from its events, with the events newest first', async () => {
-    const [ann] = await ingest(
-      event('created', { email: 'ann@example.com' }, { type: 'order.created', order: { id: 'o1', number: '1001', total: 990, items: [{ sku: 'TEA', quantity: 2 }] } }),
-      event('paid', { email: 'ann@example.com' }, { type: 'order.paid', occurredAt: '2026-03-02T12:00:00Z', order: { id: 'o1', paymentStatus: 'paid', items: [] } }),
+    const [ann] = await ingestAsShop(
+      api,
+      contactEvent('created', { email: 'ann@example.com' }, { type: 'order.created', order: { id: 'o1', number: '1001', total: 990, items: [{ sku: 'TEA', quantity: 2 }] } }),
+      contactEvent('paid', { email: 'ann@example.com' }, { type: 'order.paid', occurredAt: '2026-03-02T12:00:00Z', order: { id: 'o1', paymentStatus: 'paid', items: [] } }),
     );
     const res = await api.request('GET', '/api/orders/o1');
     expect(res.status).toBe(200);

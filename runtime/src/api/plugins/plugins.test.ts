@@ -3,6 +3,7 @@ import { definePlugin } from '@nudgeflow/shared/plugins';
 import type { FlowRunInput } from '@nudgeflow/workflows/contract';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { reviewRequested } from '../../../../shared/src/plugins/test-plugins';
 import { LoadedPlugins, loadedPlugin } from '../../plugins/loaded-plugins';
 import { graphOf } from '../../temporal/test-flows';
 import type { LiveTestRunControl } from '../../test-runs/live-control';
@@ -29,17 +30,6 @@ const addPoints = definePlugin({
   // Version 2 renamed `amount` to `points`.
   migrations: [{ to: 2, up: ({ amount, ...rest }) => ({ ...rest, points: amount }), down: ({ points, ...rest }) => ({ ...rest, amount: points }) }],
   async execute() {},
-});
-
-const reviewRequested = definePlugin({
-  kind: 'trigger',
-  type: 'acme.reviewRequested',
-  title: 'Review requested',
-  description: 'The review service asked for a review.',
-  event: 'review.requested',
-  config: z.object({}),
-  defaults: {},
-  summary: () => 'When a review is requested',
 });
 
 const plugins = new LoadedPlugins(

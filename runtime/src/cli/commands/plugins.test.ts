@@ -1,25 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { testPluginDir, type TestPluginDir } from '../../plugins/test-plugin-dir';
+import { actionPluginFile } from '../../plugins/test-plugin-files';
 import { graphOf } from '../../temporal/test-flows';
 import { runCli } from '../cli-harness';
 
-const plugin = `import { z } from 'zod';
-import { definePlugin } from '@nudgeflow/shared/plugins';
-export default definePlugin({
-  kind: 'action',
-  type: 'acme.addPoints',
-  title: 'Add points',
-  description: 'Adds loyalty points.',
-  config: z.object({ points: z.number().int().positive().meta({ title: 'Points' }) }),
-  defaults: { points: 10 },
-  summary: (c) => \`Add \${c.points} points\`,
-  async execute() {},
-});
-`;
-
 let folder: TestPluginDir;
 beforeEach(async () => {
-  folder = await testPluginDir({ 'points.ts': plugin, 'broken.ts': "throw new Error('no region configured');\n" });
+  folder = await testPluginDir({ 'points.ts': actionPluginFile('acme.addPoints'), 'broken.ts': "throw new Error('no region configured');\n" });
   vi.stubEnv('NUDGEFLOW_PLUGINS_DIR', folder.dir);
   vi.stubEnv('NUDGEFLOW_PLUGINS', '');
 });
