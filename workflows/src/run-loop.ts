@@ -6,6 +6,7 @@ import type { FlowRunInput, FlowRunProgress, FlowRunResult } from './contract';
 import { EventQueue } from './event-queue';
 import { flowRefOf } from './flow-ref';
 import { failRun, safeAdvance, safeStart } from './interpret';
+import { legacyBehaviourOfRun } from './interpreter-behaviour';
 import { currentNode, ProgressLog } from './progress';
 import { ScheduledEvents } from './scheduled-events';
 import { nodeIdKey, runSearchAttributes } from './search-attributes';
@@ -52,7 +53,8 @@ export class RunLoop {
 
   constructor(private readonly input: FlowRunInput) {
     const { resume, run, flow } = input;
-    this.ref = flowRefOf(flow);
+    const legacy = legacyBehaviourOfRun();
+    this.ref = { ...flowRefOf(flow), ...(legacy ? { legacy } : {}) };
     const realNow = workflowNowMs();
     const flowStartMs = input.flowStartAt !== undefined ? Date.parse(input.flowStartAt) : realNow;
     const origin = resume ? { flowStartMs: resume.flowStartMs, realStartMs: resume.realStartMs } : { flowStartMs, realStartMs: realNow };

@@ -217,3 +217,51 @@ describe('events, failures and bad nodes', () => {
     expect(description.status.name).toBe('COMPLETED');
   });
 });
+
+/** order.created → wait 1 h for order.paid → on timeout a marketing SMS, sent 08:00–20:00 UTC. */
+function reminderInWindow(days: string[]) {
+  return graphOf(
+    'Reminder in a send window',
+    [
+      ['trigger', 'trigger.event', { event: 'order.created' }],
+      ['wait_paid', 'wait.untilEvent', { event: 'order.paid', sameOrder: true, timeout: 'PT1H' }],
+      ['sms', 'action.sendSms', { body: 'Order {{ order.number }} is still waiting for payment.' }],
+    ],
+    ['trigger->wait_paid', 'wait_paid:timeout->sms'],
+    { runPer: 'order', sendWindow: { days, from: '08:00', to: '20:00', timezone: 'UTC' } },
+  );
+}
+
+describe('a wait whose timeout leads to a message held by the send window', () => {
+  // Friday 20:30 UTC: the wait gives up at 21:30, when the window is closed.
+  const flowStartAt = '2026-01-09T20:30:00.000Z';
+
+  it('goes on listening until the window opens, then times out and the SMS goes at once', async () => {
+    const key = uniqueKey('held-unpaid');
+    const created = orderEvent('order.created', key);
+    const input = flowInput(reminderInWindow(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']), key, { trigger: created, flowStartAt });
+    await startFlowRun(temporal.client, input, { signal: created });
+
+    expect(await result(input.run.workflowId)).toEqual({ end: { reason: 'completed', nodeId: 'sms' }, stepCount: 5 });
+    const steps = recorder.stepsOf(input.run.runId);
+    expect(outline(steps)).toEqual(['trigger started', 'wait_paid waiting', 'wait_paid waiting', 'wait_paid timeout', 'sms sent']);
+    expect(steps[2]!.detail).toBe('until 2026-01-10T08:00:00.000Z for order.paid (the send window of the next message is closed)');
+    expect(Date.parse(steps[4]!.at)).toBeGreaterThanOrEqual(Date.parse('2026-01-10T08:00:00.000Z'));
+    await saveHistoryIfRecording(temporal.client, input.run.workflowId, 'timeout-held-for-window-unpaid');
+  });
+
+  it('takes the "paid" branch for a payment that comes while the reminder would be held: no SMS', async () => {
+    const key = uniqueKey('held-paid');
+    const created = orderEvent('order.created', key);
+    // Weekdays only: held from Friday 21:30 until Monday 08:00 (about 6 s at this speed).
+    const input = flowInput(reminderInWindow(['mon', 'tue', 'wed', 'thu', 'fri']), key, { trigger: created, flowStartAt });
+    await startFlowRun(temporal.client, input, { signal: created });
+    await waitFor(() => Promise.resolve(recorder.stepsOf(input.run.runId)), (steps) => steps.length >= 3, 'the wait to hold for the window');
+    expect(await signalEvent(temporal.client, input.run.workflowId, orderEvent('order.paid', key))).toBe(true);
+
+    expect(await result(input.run.workflowId)).toEqual({ end: { reason: 'completed', nodeId: 'wait_paid' }, stepCount: 4 });
+    expect(outline(recorder.stepsOf(input.run.runId))).toEqual(['trigger started', 'wait_paid waiting', 'wait_paid waiting', 'wait_paid event']);
+    expect(recorder.effectsOf(input.run.runId).size).toBe(0);
+    await saveHistoryIfRecording(temporal.client, input.run.workflowId, 'timeout-held-for-window-paid');
+  });
+});

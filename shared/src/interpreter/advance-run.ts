@@ -88,7 +88,7 @@ function onTimer(call: Call): Advance {
       );
     case 'event':
       if (now.getTime() < Date.parse(pending.until)) return unchanged(state);
-      return resume(call, pending, (turn, node) => timeOut(turn, node, pending.visit));
+      return resume(call, pending, (turn, node) => timeOut(turn, node, pending.visit, pending.match));
     default: {
       const _exhaustive: never = pending;
       return unchanged(state);

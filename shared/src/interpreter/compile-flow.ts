@@ -10,6 +10,14 @@ export interface FlowRef {
   graph: FlowGraph;
   registry: NodeRegistry;
   flow: { id: string; name: string; version?: number };
+  /**
+   * Behaviour that changed after runs were recorded: the workflow turns a change off for runs that
+   * began before it (patched()), so their histories replay; everything else gets today's.
+   */
+  legacy?: {
+    /** Before waits held their timeout for the next node's send window (see wait-node.ts). */
+    timeoutIgnoresSendWindow?: boolean;
+  };
 }
 
 /** A node with its config migrated and parsed, or the reason it cannot run. */

@@ -1,9 +1,11 @@
 import type { FlowEvent } from '../data/event';
 import type { WaitPlan } from '../nodes/types';
-import type { ReadyNode } from './compile-flow';
+import type { EventMatch } from '../nodes/types';
+import { edgeKey, type ReadyNode } from './compile-flow';
 import { adoptEvent } from './context';
 import { takeFromInbox } from './event-match';
 import { followOutput } from './follow-edge';
+import { messageWindow, sendWindowDelay } from './send-window';
 import { addStep, failAt, pend, type Turn } from './turn';
 
 /**
@@ -35,7 +37,7 @@ export function enterWait(turn: Turn, node: ReadyNode, visit: number, plan: Wait
         turn.state = { ...turn.state, inbox: found.rest };
         return receiveEvent(turn, node, visit, found.event, 'arrived earlier');
       }
-      if (until <= turn.now.getTime()) return timeOut(turn, node, visit);
+      if (until <= turn.now.getTime()) return timeOut(turn, node, visit, plan.match);
       addStep(turn, node, visit, 'waiting', `until ${untilIso} for ${plan.match.type}`);
       turn.state = { ...turn.state, inbox: [] };
       pend(
@@ -60,7 +62,33 @@ export function receiveEvent(turn: Turn, node: ReadyNode, visit: number, event: 
   return followOutput(turn, node, visit, 'event');
 }
 
-export function timeOut(turn: Turn, node: ReadyNode, visit: number): string | undefined {
+/**
+ * When the message the timeout leads to could go out: undefined when at once, else the opening of
+ * its send window (the next node only; a chain of nodes in between is the flow's own choice).
+ */
+function timeoutMessageOpening(turn: Turn, node: ReadyNode): Date | undefined {
+  if (turn.ref.legacy?.timeoutIgnoresSendWindow) return undefined;
+  const nextId = turn.flow.edges.get(edgeKey(node.node.id, 'timeout'));
+  const next = nextId === undefined ? undefined : turn.flow.nodes.get(nextId);
+  if (!next?.ok || !next.message) return undefined;
+  const { settings } = turn.flow;
+  return sendWindowDelay(messageWindow(settings, next.message), settings, turn.state.ctx.contact, turn.now);
+}
+
+/**
+ * The wait is over without its event. If the timeout leads to a message its send window holds
+ * (a reminder due at 23:00, sent at 08:00), the wait goes on listening until the window opens: an
+ * order paid at midnight takes the "paid" branch instead of getting "still waiting for your
+ * payment" in the morning. The message then goes out as soon as the window opens, as before.
+ */
+export function timeOut(turn: Turn, node: ReadyNode, visit: number, match: EventMatch): string | undefined {
+  const opening = timeoutMessageOpening(turn, node);
+  if (opening) {
+    const until = opening.toISOString();
+    addStep(turn, node, visit, 'waiting', `until ${until} for ${match.type} (the send window of the next message is closed)`);
+    pend(turn, { kind: 'event', match, until, nodeId: node.node.id, visit }, { kind: 'waitForEvent', match, until });
+    return undefined;
+  }
   addStep(turn, node, visit, 'timeout');
   return followOutput(turn, node, visit, 'timeout');
 }
