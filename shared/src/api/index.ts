@@ -5,6 +5,7 @@
  */
 export * from './components';
 export * from './errors';
+export * from './flow-stats';
 export * from './flows';
 export * from './messages';
 export * from './node-types';

@@ -3,6 +3,7 @@ import { createFlowHandler, createFlowRoute } from './create-flow';
 import { deleteFlowHandler, deleteFlowRoute } from './delete-flow';
 import type { FlowRouteDeps } from './deps';
 import { duplicateFlowHandler, duplicateFlowRoute } from './duplicate-flow';
+import { flowStatsHandler, flowStatsRoute } from './flow-stats';
 import { pauseFlowHandler, pauseFlowRoute, resumeFlowHandler, resumeFlowRoute } from './flow-status';
 import { getFlowHandler, getFlowRoute } from './get-flow';
 import { listFlowsHandler, listFlowsRoute } from './list-flows';
@@ -12,7 +13,7 @@ import { getVersionHandler, getVersionRoute, listVersionsHandler, listVersionsRo
 
 export type { FlowRouteDeps } from './deps';
 
-/** /api/flows: drafts, publishing, status and versions (admin). */
+/** /api/flows: drafts, publishing, status, versions and stats (admin). */
 export function flowRoutes(deps: FlowRouteDeps) {
   return createRouter()
     .openapi(createFlowRoute, createFlowHandler(deps))
@@ -25,5 +26,6 @@ export function flowRoutes(deps: FlowRouteDeps) {
     .openapi(resumeFlowRoute, resumeFlowHandler(deps))
     .openapi(duplicateFlowRoute, duplicateFlowHandler(deps))
     .openapi(listVersionsRoute, listVersionsHandler(deps))
-    .openapi(getVersionRoute, getVersionHandler(deps));
+    .openapi(getVersionRoute, getVersionHandler(deps))
+    .openapi(flowStatsRoute, flowStatsHandler(deps));
 }
