@@ -1,6 +1,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, type CSSProperties } from 'react';
 import { useEditorRegistry, useNodeType } from '../app/node-types-context';
+import { StatsNodeBadge } from '../flow-stats/StatsCanvasMarks';
 import { useNodeDescription } from '../plugin-nodes/descriptions-context';
 import { TestNodeMark, testNodeClass, useNodeTestState } from '../test-panel/overlay/canvas-overlay';
 import { useFlowStore } from '../store/flow-store';
@@ -37,6 +38,7 @@ function FlowNodeComponent({ id, selected }: NodeProps<FlowNodeView>) {
   return (
     <div className={classes.filter(Boolean).join(' ')} style={{ '--nf-node-color': display.color ?? 'var(--nf-text-muted)', width } as CSSProperties}>
       <TestNodeMark nodeId={id} outputs={outputs} />
+      <StatsNodeBadge nodeId={id} type={node.type} />
       {display.acceptsInput ? <Handle type="target" position={Position.Top} className="nf-handle nf-handle--in" aria-label={`input of ${id}`} /> : null}
       <div className="nf-node__header">
         <span className="nf-node__icon">

@@ -6,6 +6,7 @@ import { errorMessage } from '../../app/error-message';
 import { flowsHref } from '../../app/hash-route';
 import { useEditorRegistry, usePluginTypes } from '../../app/node-types-context';
 import { LoadError, Loading } from '../../app/Status';
+import { FlowStatsProvider } from '../../flow-stats/flow-stats-context';
 import { withDescribedProblems } from '../../plugin-nodes/described-problems';
 import { NodeDescriptionsProvider } from '../../plugin-nodes/descriptions-context';
 import { NodeDescriptions } from '../../plugin-nodes/node-descriptions';
@@ -72,7 +73,9 @@ function LoadedEditor({ flow, store, descriptions }: { flow: FlowDetail; store: 
       <NodeDescriptionsProvider descriptions={descriptions}>
         <ReactFlowProvider>
           <TestSessionProvider>
-            <EditorWorkspace flow={flow} />
+            <FlowStatsProvider>
+              <EditorWorkspace flow={flow} />
+            </FlowStatsProvider>
           </TestSessionProvider>
         </ReactFlowProvider>
       </NodeDescriptionsProvider>

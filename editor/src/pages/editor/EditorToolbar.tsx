@@ -1,6 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { ArrowLeft, Download, History, Maximize, Network, Redo2, Rocket, Undo2, Upload } from 'lucide-react';
 import { useRef } from 'react';
+import { StatsButton } from '../../flow-stats/StatsButton';
 import { useFlowStore, useFlowStoreApi } from '../../store/flow-store';
 import { TestButton } from '../../test-panel/TestButton';
 import type { SaveState } from './autosave';
@@ -91,6 +92,7 @@ export function EditorToolbar({ saveState, publishedVersion, busy, onBack, onImp
           Export
         </button>
         <TestButton />
+        <StatsButton published={publishedVersion !== undefined} />
         <button type="button" className="nf-button nf-button--ghost" onClick={onVersions}>
           <History aria-hidden />
           Versions

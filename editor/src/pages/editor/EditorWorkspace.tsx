@@ -4,6 +4,7 @@ import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { flowsHref, navigate } from '../../app/hash-route';
 import { leaveTo, setLeaveGuard } from '../../app/leave-guard';
 import { FlowCanvas } from '../../canvas/FlowCanvas';
+import { StatsPanelSlot } from '../../flow-stats/StatsPanelSlot';
 import { Palette } from '../../canvas/palette/Palette';
 import { Inspector } from '../../inspector/Inspector';
 import { ProblemsPanel } from '../../problems/ProblemsPanel';
@@ -81,7 +82,9 @@ export function EditorWorkspace({ flow }: { flow: FlowDetail }) {
       <div className="nf-editor__side">
         <div className="nf-editor__inspector">
           <TestPanelSlot flowId={flow.id} saveDraft={saved}>
-            <Inspector />
+            <StatsPanelSlot flowId={flow.id}>
+              <Inspector />
+            </StatsPanelSlot>
           </TestPanelSlot>
         </div>
         <div className="nf-editor__problems">
