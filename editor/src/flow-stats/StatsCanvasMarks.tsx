@@ -14,7 +14,7 @@ export function StatsNodeBadge({ nodeId, type }: { nodeId: string; type: string 
   const node = useOptionalFlowStats((s) => shownStats(s)?.byNode.get(nodeId));
   const testing = useOptionalTestSession((s) => s.open);
   if (!node || testing) return null;
-  return <span className="nf-stats-badge">{nodeBadgeText(node, nodeChannel(type))}</span>;
+  return <span className="nf-canvas-pill nf-stats-badge">{nodeBadgeText(node, nodeChannel(type))}</span>;
 }
 
 /** The runs that left `source` through `output` in the period, as text; undefined while no stats are shown. */

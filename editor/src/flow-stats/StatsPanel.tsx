@@ -1,5 +1,6 @@
-import { RefreshCw, X } from 'lucide-react';
+import { RefreshCw } from 'lucide-react';
 import { useId, useMemo } from 'react';
+import { SidePanel } from '../app/SidePanel';
 import { LoadError, Loading } from '../app/Status';
 import { nodeById } from '../canvas/graph-index';
 import { useFlowStore } from '../store/flow-store';
@@ -39,7 +40,7 @@ function StatsContent({ shown }: { shown: ShownStats }) {
     <>
       <p className="nf-stats-panel__period nf-muted">Runs started since {periodStart(stats.from)}, messages and orders since then. Test runs never count.</p>
       <StatsSummary items={summary} />
-      <div className="nf-stats-section">
+      <div className="nf-side-section">
         <h3>Messages</h3>
         {rows.length > 0 ? <StatsMessageTable rows={rows} nameOf={naming.name} /> : <p className="nf-muted">No messages in this period.</p>}
       </div>
@@ -61,13 +62,7 @@ export function StatsPanel({ flowId }: { flowId: string }) {
   const loading = view.kind === 'loading';
 
   return (
-    <section className="nf-stats-panel" aria-label="Flow stats" aria-busy={loading}>
-      <header className="nf-stats-panel__header">
-        <h2>Flow stats</h2>
-        <button type="button" className="nf-button nf-button--ghost nf-button--icon" aria-label="Close the stats panel" title="Close (the canvas goes back to normal)" onClick={() => store.getState().closePanel()}>
-          <X aria-hidden />
-        </button>
-      </header>
+    <SidePanel title="Flow stats" closeLabel="Close the stats panel" onClose={() => store.getState().closePanel()} className="nf-stats-panel" busy={loading}>
       <div className="nf-stats-panel__controls">
         <div className="nf-field">
           <label className="nf-label" htmlFor={periodId}>
@@ -88,6 +83,6 @@ export function StatsPanel({ flowId }: { flowId: string }) {
       </div>
       {view.kind === 'failed' ? <LoadError title="The stats could not be loaded" message={view.message} onRetry={() => store.getState().refresh()} /> : null}
       {shown ? <StatsContent shown={shown} /> : loading ? <Loading label="Loading the stats…" /> : null}
-    </section>
+    </SidePanel>
   );
 }

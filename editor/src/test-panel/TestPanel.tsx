@@ -1,6 +1,6 @@
 import type { Scenario } from '@nudgeflow/shared';
-import { X } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
+import { SidePanel } from '../app/SidePanel';
 import { useFlowStore } from '../store/flow-store';
 import { defaultLiveTestSettings, LiveTestSection } from './live/LiveTestSection';
 import { useLiveTest } from './live/use-live-test';
@@ -62,18 +62,12 @@ export default function TestPanel({ flowId, saveDraft }: TestPanelProps) {
 
   // A live run's controls (mark paid, cancel) sit above its timeline; otherwise the simulation comes first.
   return (
-    <section className="nf-test-panel" aria-label="Test flow">
-      <header className="nf-test-panel__header">
-        <h2>Test flow</h2>
-        <button type="button" className="nf-button nf-button--ghost nf-button--icon" aria-label="Close the test panel" title="Close (the canvas goes back to normal)" onClick={() => session.getState().closePanel()}>
-          <X aria-hidden />
-        </button>
-      </header>
+    <SidePanel title="Test flow" closeLabel="Close the test panel" onClose={() => session.getState().closePanel()} className="nf-test-panel">
       <ScenarioSection check={check} />
       <ScriptedEventsSection doc={check.ok ? check.doc : undefined} />
       {live.run ? liveSection : null}
       <TestResult simulation={simulation} live={live.run} scenarioReady={check.ok} sample={sample} graph={graph} />
       {live.run ? null : liveSection}
-    </section>
+    </SidePanel>
   );
 }

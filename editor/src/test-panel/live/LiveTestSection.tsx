@@ -38,7 +38,7 @@ export function LiveTestSection({ live, settings, onSettings, scenario, horizonS
   };
 
   return (
-    <section className="nf-test-section" aria-label="Live test">
+    <section className="nf-side-section" aria-label="Live test">
       <h3>Live test</h3>
       {running ? (
         <RunningControls live={live} />

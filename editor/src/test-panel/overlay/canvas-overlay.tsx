@@ -29,7 +29,7 @@ export function TestNodeMark({ nodeId, outputs }: { nodeId: string; outputs: rea
   if (!mark) return null;
   const outcome = outcomeWords(mark.outcome, outputs.find((o) => o.id === mark.outcome)?.label);
   return (
-    <span className="nf-test-mark" data-test-state={mark.state}>
+    <span className="nf-canvas-pill nf-test-mark" data-test-state={mark.state}>
       {mark.state === 'current' ? <span className="nf-visually-hidden">Now here: </span> : null}
       {markLabel(mark, outcome)}
     </span>

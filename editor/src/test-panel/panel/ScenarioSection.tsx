@@ -16,7 +16,7 @@ export function ScenarioSection({ check }: { check: ScenarioCheck }) {
   const preset = findPreset(presetId);
 
   return (
-    <div className="nf-test-section">
+    <div className="nf-side-section">
       <div className="nf-field">
         <label className="nf-label" htmlFor={sampleId}>
           Sample

@@ -18,7 +18,7 @@ export function ScriptedEventsSection({ doc }: { doc: ScenarioDoc | undefined })
   const write = (next: ScenarioDoc) => session.getState().setScenarioText(scenarioText(next));
 
   return (
-    <section className="nf-test-section" aria-label="Events">
+    <section className="nf-side-section" aria-label="Events">
       <h3>Events</h3>
       {!doc ? (
         <p className="nf-hint">Fix the scenario JSON to change its events.</p>

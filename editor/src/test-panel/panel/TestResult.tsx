@@ -41,7 +41,7 @@ export function TestResult({ simulation, live, scenarioReady, sample, graph }: T
   const heading = live ? `Live test (${liveStatus[live.status]})` : 'Simulation';
 
   return (
-    <section className="nf-test-section" aria-label="Test result">
+    <section className="nf-side-section" aria-label="Test result">
       <h3>{heading}</h3>
       {live ? null : simulation.kind === 'blocked' ? (
         <p className="nf-notice" role="status">
