@@ -1,11 +1,10 @@
 import type { FlowGraph, GraphNode } from '@nudgeflow/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CAP_LOST_RACE } from '../../runtime/src/activities/cap-at-delivery';
-import { startTwilioStandIn, type TwilioStandIn } from '../../runtime/src/channels/twilio-test-server';
 import type { Message, RunDetail } from './api-client';
 import { eventually } from './poll';
 import { shopEvent, shopper, type Shopper } from './shop-data';
-import { useIntegrationStack } from './stack-harness';
+import { useTwilioStack } from './twilio-stack';
 
 /*
  * The frequency cap on the real stack: three published flows, all started by the same event for
@@ -17,22 +16,12 @@ import { useIntegrationStack } from './stack-harness';
  * transactional message, which no cap holds back, and a second contact gets its own one message.
  */
 
-const TWILIO_FROM = '+15005550006';
 const EVENT = 'sale.started';
 /** The interpreter's step detail when its lookup finds the cap full (no message row is written then). */
 const CAP_LOOKUP_SKIP = 'frequency cap';
 
-let standIn: TwilioStandIn;
-// Before the stack's own beforeAll: the worker needs the stand-in's address in its environment.
-beforeAll(async () => {
-  standIn = await startTwilioStandIn();
-});
-afterAll(() => standIn?.close());
-
 // No SMTP_URL: email goes to the outbox, recorded as sent with provider "outbox".
-const stack = useIntegrationStack({
-  env: () => ({ TWILIO_ACCOUNT_SID: standIn.accountSid, TWILIO_AUTH_TOKEN: standIn.authToken, TWILIO_FROM, TWILIO_API_URL: standIn.url }),
-});
+const { stack, twilio } = useTwilioStack();
 
 interface SaleFlow {
   name: string;
@@ -147,7 +136,7 @@ async function expectOneOfferPerContact(who: Shopper, contactId: string): Promis
 
   const sms = SALE_FLOWS.filter((flow) => flow.channel === 'sms');
   const expectedSms = [...sms.map(noticeText), ...(winner.channel === 'sms' ? [offerText(winner, who)] : [])];
-  const atTwilio = standIn.messages.filter((m) => m.to === who.phone).map((m) => m.body);
+  const atTwilio = twilio().messages.filter((m) => m.to === who.phone).map((m) => m.body);
   expect(atTwilio.sort()).toEqual(expectedSms.sort());
   if (winner.channel === 'email') {
     expect(messages.find((m) => m.nodeId === 'offer' && m.status === 'sent')?.subject).toBe(offerText(winner, who));

@@ -1,10 +1,10 @@
 import type { FlowGraph } from '@nudgeflow/shared';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { signedTwilioRequest, startTwilioStandIn, type StandInMessage, type TwilioStandIn } from '../../runtime/src/channels/twilio-test-server';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { signedTwilioRequest, type StandInMessage } from '../../runtime/src/channels/twilio-test-server';
 import type { Message } from './api-client';
 import { eventually, sleep } from './poll';
 import { durationMs, ebookOrder, expectedReminderSms, orderConfirmationFlow, paymentReminderFlow, shopEvent, shopper, type Shopper } from './shop-data';
-import { useIntegrationStack } from './stack-harness';
+import { TWILIO_FROM, useTwilioStack } from './twilio-stack';
 
 /*
  * SMS on the real stack: the worker process sends through the real twilio client to a local
@@ -12,19 +12,9 @@ import { useIntegrationStack } from './stack-harness';
  * (signed delivery reports and replies) against the API.
  */
 
-const TWILIO_FROM = '+15005550006';
-let standIn: TwilioStandIn;
-// Before the stack's own beforeAll: the worker needs the stand-in's address in its environment.
-beforeAll(async () => {
-  standIn = await startTwilioStandIn();
-});
-afterAll(() => standIn?.close());
+const { stack, twilio } = useTwilioStack();
 
-const stack = useIntegrationStack({
-  env: () => ({ TWILIO_ACCOUNT_SID: standIn.accountSid, TWILIO_AUTH_TOKEN: standIn.authToken, TWILIO_FROM, TWILIO_API_URL: standIn.url }),
-});
-
-beforeEach(() => standIn.reset());
+beforeEach(() => twilio().reset());
 
 /** A flow that sends one SMS when the shop sends `event`: custom event names keep each test's flow to itself. */
 function smsOn(event: string, name: string, sms: { body: string; transactional: boolean }): FlowGraph {
@@ -35,7 +25,7 @@ function smsOn(event: string, name: string, sms: { body: string; transactional: 
   };
 }
 
-const sentTo = (who: Shopper): StandInMessage[] => standIn.messages.filter((m) => m.to === who.phone);
+const sentTo = (who: Shopper): StandInMessage[] => twilio().messages.filter((m) => m.to === who.phone);
 
 async function contactOf(posted: Promise<{ status: number; body: { results: { contactId: string }[] } }>): Promise<string> {
   const { status, body } = await posted;
@@ -69,8 +59,8 @@ describe('SMS through the twilio client', () => {
 
   it('a 5xx storm ends with exactly one message at Twilio and the row sent with its SID; a signed report marks it delivered', async () => {
     const flowId = await stack.api.publishFlow(smsOn('sms.storm', 'SMS storm', { body: 'Thanks {{ contact.firstName }}, we got order {{ order.number }}.', transactional: true }));
-    standIn.failNext(2, { status: 503 });
-    standIn.failNext(1, { status: 429 });
+    twilio().failNext(2, { status: 503 });
+    twilio().failNext(1, { status: 429 });
     const who = shopper('storm');
     const order = ebookOrder('storm');
     const contactId = await contactOf(stack.api.postEvents(shopEvent('sms.storm', who, order)));
@@ -79,13 +69,13 @@ describe('SMS through the twilio client', () => {
     await sleep(3000);
     const [accepted] = sentTo(who);
     expect(sentTo(who)).toHaveLength(1);
-    expect(standIn.requests).toBe(4);
+    expect(twilio().requests).toBe(4);
     expect(sms).toMatchObject({ status: 'sent', provider: 'twilio', providerId: accepted?.sid, body: `Thanks ${who.firstName}, we got order ${order.number}.` });
     expect(sms?.reason).toBeUndefined();
 
     // Twilio reports delivery to the callback the worker gave it, signed with the auth token.
     const callback = accepted?.statusCallback ?? '';
-    const report = await fetch(callback, signedTwilioRequest(callback, { AccountSid: standIn.accountSid, MessageSid: accepted?.sid ?? '', MessageStatus: 'delivered', To: who.phone }));
+    const report = await fetch(callback, signedTwilioRequest(callback, { AccountSid: twilio().accountSid, MessageSid: accepted?.sid ?? '', MessageStatus: 'delivered', To: who.phone }));
     expect(report.status).toBe(204);
     const [delivered] = await stack.api.messages({ flowId, contactId, channel: 'sms' });
     expect(delivered).toMatchObject({ id: sms?.id, status: 'delivered', providerId: accepted?.sid });
@@ -98,7 +88,7 @@ describe('SMS through the twilio client', () => {
     await finalSms(flowId, contactId, 1);
 
     const inbound = `${stack.api.baseUrl}/api/twilio/inbound`;
-    const reply = await fetch(inbound, signedTwilioRequest(inbound, { AccountSid: standIn.accountSid, MessageSid: `SM${'1'.repeat(32)}`, From: who.phone, To: TWILIO_FROM, Body: 'Stop' }));
+    const reply = await fetch(inbound, signedTwilioRequest(inbound, { AccountSid: twilio().accountSid, MessageSid: `SM${'1'.repeat(32)}`, From: who.phone, To: TWILIO_FROM, Body: 'Stop' }));
     expect([reply.status, await reply.text()]).toEqual([200, '<?xml version="1.0" encoding="UTF-8"?><Response/>']);
 
     await stack.api.postEvents(shopEvent('promo.started', who));
