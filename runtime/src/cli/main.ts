@@ -4,6 +4,7 @@ import { pluginsCommand, pluginsUsage } from './commands/plugins';
 import { setupCommand, setupUsage } from './commands/setup';
 import { devCommand, devUsage, migrateCommand, migrateUsage, serveCommand, serveUsage, workerCommand, workerUsage } from './commands/stack';
 import { simulateCommand, simulateUsage } from './commands/simulate';
+import { statsCommand, statsUsage } from './commands/stats';
 import { testCommand, testUsage } from './commands/test';
 import { newCommand, newUsage, templatesCommand, templatesUsage } from './commands/templates';
 import { validateCommand, validateUsage } from './commands/validate';
@@ -12,6 +13,7 @@ const commands: Record<string, { run: (args: string[], io: CliIO) => Promise<num
   validate: { run: validateCommand, usage: validateUsage, help: 'check a flow; exit 1 with every problem found' },
   simulate: { run: simulateCommand, usage: simulateUsage, help: 'run a flow against scripted events on a virtual clock' },
   test: { run: testCommand, usage: testUsage, help: 'test a flow through a running Nudgeflow: simulated there, or --live on its worker (NUDGEFLOW_ADMIN_TOKEN)' },
+  stats: { run: statsCommand, usage: statsUsage, help: 'how a flow performs over the last N days (default 30): runs, messages, orders after them and each node, from a running Nudgeflow (NUDGEFLOW_ADMIN_TOKEN)' },
   templates: { run: templatesCommand, usage: templatesUsage, help: 'list the ready-made flows' },
   new: { run: newCommand, usage: newUsage, help: 'write a template flow and its sample events into a folder' },
   dev: { run: devCommand, usage: devUsage, help: 'run the whole product locally (embedded Postgres + Temporal dev server): what npm start does' },

@@ -1,1 +1,2 @@
 export * from './sms-segments';
+export * from './stats-numbers';
