@@ -1,6 +1,7 @@
 import { writeSection } from './results-file';
 import { channelsSuite } from './suites/channels';
 import { editorSuite } from './suites/editor';
+import { flowStatsSuite } from './suites/flow-stats';
 import { interpreterSuite } from './suites/interpreter';
 import { runtimeSuite } from './suites/runtime';
 
@@ -10,6 +11,7 @@ const suites = {
   runtime: { title: 'Durable runtime on the embedded stack', run: runtimeSuite },
   editor: { title: 'Editor in headless Chromium', run: editorSuite },
   channels: { title: 'Email channel: rendering and SMTP', run: channelsSuite },
+  stats: { title: 'Flow analytics queries', run: flowStatsSuite },
 };
 
 const wanted = process.argv.slice(2);

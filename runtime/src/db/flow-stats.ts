@@ -3,11 +3,11 @@ import { iso, type Db } from './client';
 
 /*
  * A published flow's analytics (GET /api/flows/:id/stats; @nudgeflow/shared/api flow-stats.ts
- * defines every number). Test runs and test messages never count. Five set-wise statements, each
- * on an existing index: runs by runs_flow_status_node_idx (flow_id), their steps by the run_steps
- * key, messages by messages_flow_created_idx, opens and clicks by events_contact_type_time_idx
- * (the message's contact and the event type, then the message id in the event), orders by
- * orders_contact_created_idx.
+ * defines every number). Test runs and test messages never count. Five set-wise statements that
+ * read the period, not the flow's whole history: runs by runs_flow_started_idx (and those still in
+ * the flow by runs_flow_status_node_idx), their steps by the run_steps key, messages by
+ * messages_flow_created_idx, opens and clicks by events_message_idx (the message id in the event),
+ * orders by orders_contact_created_idx. `npm run bench -- stats` times them on a big shop.
  */
 
 export interface FlowStatsPeriod {
@@ -41,7 +41,8 @@ const runTotals = (db: Db, flowId: string, from: Date, to: Date) => db<RunTotals
     count(*) filter (where status <> 'done')::int as in_flow_now
   from (
     select status, end_reason, started_at between ${from} and ${to} as in_period from runs
-    where flow_id = ${flowId} and not test and (started_at between ${from} and ${to} or status <> 'done')
+    -- "running or waiting", not "<> 'done'": each arm of the "or" then has an index.
+    where flow_id = ${flowId} and not test and (started_at between ${from} and ${to} or status in ('running', 'waiting'))
   ) r`;
 
 interface NodeRunsRow {
@@ -54,21 +55,24 @@ interface NodeRunsRow {
 /** Per node: runs of the period that got there, their steps by outcome, and runs waiting there now. */
 const nodeRuns = (db: Db, flowId: string, from: Date, to: Date) => db<NodeRunsRow[]>`
   with steps as (
-    select s.node_id, s.outcome, s.run_id from run_steps s
-    join runs r on r.id = s.run_id
+    -- Each run's steps from one look-up of the run_steps key, as two arrays in the same order. A
+    -- step is the run's first at its node where the node's first place in the run is its own:
+    -- counting those counts the runs that got there without a count(distinct run_id), which sorts
+    -- every step of the period.
+    select v.node_id, v.outcome, array_position(s.nodes, v.node_id) = v.i as first_at_node
+    from runs r
+    cross join lateral (select array_agg(node_id) as nodes, array_agg(outcome) as outcomes from run_steps where run_id = r.id) s
+    cross join unnest(s.nodes, s.outcomes) with ordinality as v(node_id, outcome, i)
     where r.flow_id = ${flowId} and not r.test and r.started_at between ${from} and ${to}
   ),
-  reached as (
-    select node_id, count(distinct run_id)::int as reached from steps group by node_id
+  by_outcome as (
+    select node_id, outcome, count(*) filter (where first_at_node) as runs, count(*)::int as n from steps group by node_id, outcome
   ),
-  outcomes as (
-    select node_id, jsonb_object_agg(outcome, n) as outcomes
-    from (
+  reached as (
+    select node_id, sum(runs)::int as reached,
       -- "waiting" and "delayed" are steps on the way to an outcome, not outcomes.
-      select node_id, outcome, count(*)::int as n from steps
-      where outcome not in ('waiting', 'delayed') group by node_id, outcome
-    ) o
-    group by node_id
+      jsonb_object_agg(outcome, n) filter (where outcome not in ('waiting', 'delayed')) as outcomes
+    from by_outcome group by node_id
   ),
   waiting as (
     select node_id, count(*)::int as waiting_now from runs
@@ -76,7 +80,7 @@ const nodeRuns = (db: Db, flowId: string, from: Date, to: Date) => db<NodeRunsRo
     group by node_id
   )
   select node_id, coalesce(reached, 0) as reached, coalesce(waiting_now, 0) as waiting_now, coalesce(outcomes, '{}') as outcomes
-  from reached full join waiting using (node_id) left join outcomes using (node_id)`;
+  from reached full join waiting using (node_id)`;
 
 type MessageCountsRow = { [K in keyof MessageCounts]: number } & { node_id: string | null; total: boolean };
 
@@ -87,20 +91,15 @@ type MessageCountsRow = { [K in keyof MessageCounts]: number } & { node_id: stri
  */
 const messageCounts = (db: Db, flowId: string, from: Date, to: Date) => db<MessageCountsRow[]>`
   with m as (
-    select m.node_id, m.status,
-      exists (
-        select 1 from events e
-        where e.contact_id = m.contact_id and e.type in ('email.opened', 'email.clicked')
-          and e.data -> 'data' ->> 'messageId' = m.id
-          and (e.data -> 'data' -> 'machine') is distinct from 'true'::jsonb
-      ) as opened,
-      exists (
-        select 1 from events e
-        where e.contact_id = m.contact_id and e.type = 'email.clicked'
-          and e.data -> 'data' ->> 'messageId' = m.id
-          and (e.data -> 'data' -> 'machine') is distinct from 'true'::jsonb
-      ) as clicked
+    select m.node_id, m.status, e.opened, e.clicked
     from messages m
+    -- One look-up per message (events_message_idx) answers both.
+    cross join lateral (
+      select count(*) > 0 as opened, coalesce(bool_or(e.type = 'email.clicked'), false) as clicked
+      from events e
+      where e.data -> 'data' ->> 'messageId' = m.id and e.contact_id = m.contact_id and e.type in ('email.opened', 'email.clicked')
+        and (e.data -> 'data' -> 'machine') is distinct from 'true'::jsonb
+    ) e
     where m.flow_id = ${flowId} and not m.test and m.created_at between ${from} and ${to}
   )
   select node_id, grouping(node_id) = 1 as total,
