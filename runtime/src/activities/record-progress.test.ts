@@ -64,4 +64,29 @@ describe('recordProgress', () => {
       message: 'run "ghost" is not in the database; its row must be created before its workflow starts',
     });
   });
+
+  it('records a message the run skipped for the frequency cap as a skipped message, once; other skips are not messages', async () => {
+    const capped: Step[] = [
+      { at: '2026-03-02T10:00:00.000Z', nodeId: 'offer', type: 'action.sendSms', visit: 1, outcome: 'skipped', detail: 'frequency cap' },
+      { at: '2026-03-02T10:00:00.000Z', nodeId: 'mail', type: 'action.sendEmail', visit: 2, outcome: 'skipped', detail: 'frequency cap' },
+      { at: '2026-03-02T10:00:00.000Z', nodeId: 'hook', type: 'action.webhook', visit: 1, outcome: 'skipped', detail: 'frequency cap' },
+      { at: '2026-03-02T10:00:00.000Z', nodeId: 'sms2', type: 'action.sendSms', visit: 1, outcome: 'skipped', detail: 'no consent to sms' },
+    ];
+    const input: RecordProgressInput = { run, fromSeq: 0, steps: capped, status: 'running', at: '2026-03-02T10:00:00.000Z' };
+    await activities.recordProgress(input);
+    await activities.recordProgress(input);
+    const rows = await db.sql<{ idempotency_key: string; node_id: string; channel: string; marketing: boolean; status: string; reason: string; test: boolean }[]>`
+      select idempotency_key, node_id, channel, marketing, status, reason, test from messages order by idempotency_key`;
+    const reason = 'frequency cap: the contact already had as many marketing messages as the cap allows';
+    expect(rows).toEqual([
+      { idempotency_key: 'run-1:mail:2', node_id: 'mail', channel: 'email', marketing: true, status: 'skipped', reason, test: false },
+      { idempotency_key: 'run-1:offer:1', node_id: 'offer', channel: 'sms', marketing: true, status: 'skipped', reason, test: false },
+    ]);
+  });
+
+  it('marks a test run\'s cap-skipped message as a test message', async () => {
+    const step: Step = { at: '2026-03-02T10:00:00.000Z', nodeId: 'offer', type: 'action.sendSms', visit: 1, outcome: 'skipped', detail: 'frequency cap' };
+    await activities.recordProgress({ run: { ...run, test: true }, fromSeq: 0, steps: [step], status: 'running', at: step.at });
+    expect(await db.sql`select test from messages`).toEqual([{ test: true }]);
+  });
 });

@@ -1,6 +1,7 @@
 import type { FlowActivities, RecordProgressInput } from '@nudgeflow/workflows/contract';
 import type { Sql } from '../db/client';
 import { recordProgress } from '../db/runs';
+import { recordCapSkips } from './record-cap-skips';
 import { classifyDatabaseError, invalidInput } from './errors';
 
 /**
@@ -23,6 +24,7 @@ export function createRecordProgress(deps: { sql: Sql }): FlowActivities['record
         ...(input.nodeId !== undefined ? { nodeId: input.nodeId } : {}),
         ...(end ? { end, endedAt: input.at } : {}),
       });
+      await recordCapSkips(deps.sql, run, input.steps);
     } catch (error) {
       throw classifyDatabaseError(error);
     }

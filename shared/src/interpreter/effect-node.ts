@@ -68,6 +68,9 @@ function emitEffect(turn: Turn, node: ReadyNode, visit: number): void {
   );
 }
 
+/** The step detail of a message the frequency cap skipped (the worker records it as a skipped message). */
+export const CAP_SKIP_DETAIL = 'frequency cap';
+
 export function onCapAnswer(turn: Turn, node: ReadyNode, visit: number, answer: CapAnswer): string | undefined {
   const cap = turn.flow.settings.frequencyCap;
   const verdict = cap ? capVerdict(cap, answer.sentAt, turn.now) : ({ kind: 'send' } as const);
@@ -76,7 +79,7 @@ export function onCapAnswer(turn: Turn, node: ReadyNode, visit: number, answer: 
       emitEffect(turn, node, visit);
       return undefined;
     case 'skip':
-      addStep(turn, node, visit, 'skipped', 'frequency cap');
+      addStep(turn, node, visit, 'skipped', CAP_SKIP_DETAIL);
       return followOutput(turn, node, visit, firstOutput(node));
     case 'delay': {
       const until = verdict.until.toISOString();

@@ -3,6 +3,7 @@ export type { CompiledFlow, CompiledNode, FlowRef, ReadyNode } from './compile-f
 export { compileFlow } from './compile-flow';
 export type { StartArgs } from './start-run';
 export { startRun } from './start-run';
+export { CAP_SKIP_DETAIL } from './effect-node';
 export { advanceRun } from './advance-run';
 export { MAX_ENTRIES_PER_ADVANCE } from './enter-node';
 export { INBOX_LIMIT } from './event-match';
