@@ -44,6 +44,7 @@ describe('the whole API', () => {
         'POST /api/flows/{id}/pause',
         'POST /api/flows/{id}/resume',
         'POST /api/flows/{id}/duplicate',
+        'GET /api/flows/{id}/stats',
         'GET /api/flows/{id}/versions',
         'GET /api/flows/{id}/versions/{version}',
         'POST /api/events',
