@@ -1,15 +1,8 @@
 import { z } from 'zod';
-import type { AnyNodeDefinition, NodeCategory, NodeOutput } from './types';
+import type { AnyNodeDefinition, NodeDefinition, NodeOutput } from './types';
 
 /** A node type as plain JSON: the catalog entry the editor builds its palette and forms from. */
-export interface NodeTypeInfo {
-  type: string;
-  title: string;
-  description: string;
-  category: NodeCategory;
-  icon: string;
-  color: string;
-  version: number;
+export interface NodeTypeInfo extends Pick<NodeDefinition, 'type' | 'title' | 'description' | 'category' | 'icon' | 'color' | 'version'> {
   /** The outputs of a node with the default config. */
   outputs: NodeOutput[];
   defaults: Record<string, unknown>;
