@@ -1,9 +1,9 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { useStore } from 'zustand';
+import { useEffect, useState, type ReactNode } from 'react';
+import { storeContext } from '../app/store-context';
 import { useTestSessionApi } from '../test-panel/session/test-session-context';
 import { createFlowStatsStore, type FlowStatsApi, type FlowStatsSession } from './flow-stats-store';
 
-const FlowStatsContext = createContext<FlowStatsApi | undefined>(undefined);
+const stats = storeContext<FlowStatsSession>('the Stats panel', createFlowStatsStore);
 
 /**
  * The Stats panel of the open flow: the editor page puts it above its toolbar, canvas and side
@@ -21,23 +21,10 @@ export function FlowStatsProvider({ children }: { children: ReactNode }) {
       }),
     [testSession, store],
   );
-  return <FlowStatsContext.Provider value={store}>{children}</FlowStatsContext.Provider>;
+  return <stats.Context.Provider value={store}>{children}</stats.Context.Provider>;
 }
 
-export function useFlowStatsApi(): FlowStatsApi {
-  const store = useContext(FlowStatsContext);
-  if (!store) throw new Error('useFlowStatsApi() needs a <FlowStatsProvider> above it');
-  return store;
-}
-
-export function useFlowStats<T>(selector: (state: FlowStatsSession) => T): T {
-  return useStore(useFlowStatsApi(), selector);
-}
-
-// The canvas is drawn outside the editor page too: there it shows no stats.
-const noStats = createFlowStatsStore();
-
-/** A slice of the stats, or of a closed panel when there is none above. */
-export function useOptionalFlowStats<T>(selector: (state: FlowStatsSession) => T): T {
-  return useStore(useContext(FlowStatsContext) ?? noStats, selector);
-}
+export const useFlowStatsApi: () => FlowStatsApi = stats.useApi;
+export const useFlowStats = stats.use;
+/** A slice of the stats, or of a closed panel when there is none above (the canvas shows no stats then). */
+export const useOptionalFlowStats = stats.useOptional;

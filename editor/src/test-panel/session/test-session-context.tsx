@@ -1,29 +1,16 @@
-import { createContext, useContext, useState, type ReactNode } from 'react';
-import { useStore } from 'zustand';
+import { useState, type ReactNode } from 'react';
+import { storeContext } from '../../app/store-context';
 import { createTestSessionStore, type TestSession, type TestSessionApi } from './test-session-store';
 
-const TestSessionContext = createContext<TestSessionApi | undefined>(undefined);
+const session = storeContext<TestSession>('the test session', createTestSessionStore);
 
 /** One test session per open flow: the editor page puts it above its toolbar, canvas and side panel. */
 export function TestSessionProvider({ children }: { children: ReactNode }) {
   const [store] = useState(createTestSessionStore);
-  return <TestSessionContext.Provider value={store}>{children}</TestSessionContext.Provider>;
+  return <session.Context.Provider value={store}>{children}</session.Context.Provider>;
 }
 
-export function useTestSessionApi(): TestSessionApi {
-  const store = useContext(TestSessionContext);
-  if (!store) throw new Error('useTestSessionApi() needs a <TestSessionProvider> above it');
-  return store;
-}
-
-export function useTestSession<T>(selector: (state: TestSession) => T): T {
-  return useStore(useTestSessionApi(), selector);
-}
-
-// The canvas is drawn without a session too (a flow outside the editor page): it then shows no test.
-const noSession = createTestSessionStore();
-
-/** A slice of the session, or of an idle one when there is none above. */
-export function useOptionalTestSession<T>(selector: (state: TestSession) => T): T {
-  return useStore(useContext(TestSessionContext) ?? noSession, selector);
-}
+export const useTestSessionApi: () => TestSessionApi = session.useApi;
+export const useTestSession = session.use;
+/** A slice of the session, or of an idle one when there is none above (the canvas shows no test then). */
+export const useOptionalTestSession = session.useOptional;
